@@ -1,0 +1,7 @@
+"""Reader search. Placeholder until the search app lands its own index."""
+
+from django.shortcuts import render
+
+
+def search(request):
+    return render(request, "search/search.html", {"query": request.GET.get("q", "")})
