@@ -1,0 +1,1 @@
+"""Helpers shared by the test suites of every app (fixtures data, fake servers, factories)."""
