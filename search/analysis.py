@@ -1,0 +1,255 @@
+"""Language analysis shared by indexing and querying.
+
+Indexing and querying MUST run the same analysis, otherwise a reader's "солдат" and an
+article's "солдатам" end up as different index terms. Everything that turns text into index
+terms therefore lives here, and both the index backends and the query parser call it.
+
+The pipeline for each word:
+
+1. tokenise into Unicode words (letters and digits, any script; punctuation, underscores and
+   hyphens split words, so "Нью-Йорк" gives "нью" and "йорк" in both text and query);
+2. lowercase and fold "ё" into "е" (Russian writers use "е" for "ё" most of the time);
+3. Cyrillic words -> every dictionary lemma pymorphy3 proposes (an ambiguous form such as
+   "стали" is "стать" or "сталь"; dropping either would lose matches, and ranking sorts out
+   the noise), Latin words -> Snowball English stem, digits -> themselves;
+4. drop per-language stop words, which carry no meaning and bloat the index.
+
+A word's alternatives stay together as one *slot*, so phrase matching can check that the
+words of a quoted phrase appear next to each other whatever their lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import pymorphy3
+import Stemmer
+
+# Letters and digits of any script; everything else separates words.
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+CYRILLIC_RE = re.compile(r"[а-яёіїєґўА-ЯЁІЇЄҐЎ]")
+LATIN_RE = re.compile(r"[a-zA-Z]")
+ALL_DIGITS_RE = re.compile(r"^\d+$")
+QUOTED_RE = re.compile(r"[\"«»“”„]([^\"«»“”„]*)[\"«»“”„]?")
+
+# Unknown (out-of-dictionary) Russian words get suffix-based guesses from pymorphy3. Only the
+# best few are kept: they are consistent between forms of the same unknown name, the rest is noise.
+MAX_GUESSED_LEMMAS = 2
+# Words longer than this are not words a reader means (base64, URLs without punctuation...).
+MAX_WORD_LENGTH = 60
+# Queries are cut here: nobody types more, and it bounds the work a hostile query can cause.
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 32
+
+RUSSIAN_STOP_WORDS = frozenset(
+    """
+    и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее
+    мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть
+    был него до вас нибудь опять уж вам ведь там потом себя ничто ей может они тут где есть надо
+    ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот
+    того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда
+    зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас
+    про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть
+    том нельзя такой им более всегда конечно всю между это весь который свой также оно
+    """.split()
+)
+ENGLISH_STOP_WORDS = frozenset(
+    """
+    a an and are as at be been but by for from had has have he her his i if in into is it its
+    me my no not of on or our she so than that the their them then there these they this to
+    was we were what when which who will with would you your do does did s t can could about
+    """.split()
+)
+
+
+def fold(word: str) -> str:
+    """Lowercase and fold ё->е so spelling variants meet in one index term."""
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    """One analyser per process: loading the dictionaries costs ~0.1 s and ~15 MB."""
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def _english_stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def russian_lemmas(word: str) -> tuple[str, ...]:
+    """All plausible dictionary lemmas of a (folded) Russian word, most likely first.
+
+    Every lemma of a dictionary parse is kept (ambiguity is resolved by ranking, not here);
+    for unknown words only the best guesses plus the word itself, so that two forms of the same
+    unknown surname still share at least one term.
+    """
+    parses = _morph().parse(word)
+    known = [p for p in parses if p.is_known]
+    if known:
+        ordered = sorted(known, key=lambda p: -p.score)
+        lemmas = _unique(fold(p.normal_form) for p in ordered)
+    else:
+        ordered = sorted(parses, key=lambda p: -p.score)
+        guesses = _unique(fold(p.normal_form) for p in ordered)[:MAX_GUESSED_LEMMAS]
+        lemmas = _unique([*guesses, word])
+    return tuple(lemmas) or (word,)
+
+
+@lru_cache(maxsize=100_000)
+def english_stem(word: str) -> str:
+    return _english_stemmer().stemWord(word)
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the original text with its position, so snippets can highlight it."""
+
+    surface: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Split text into words of any script, keeping character offsets."""
+    for match in WORD_RE.finditer(text or ""):
+        surface = match.group()
+        if len(surface) <= MAX_WORD_LENGTH:
+            yield Token(surface, match.start(), match.end())
+
+
+def _normalize(text: str) -> str:
+    # NFC so "й" typed as "и"+combining breve is the same word; drop NULs and other controls.
+    text = unicodedata.normalize("NFC", text or "")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+
+
+def word_terms(surface: str) -> tuple[str, ...]:
+    """Index terms of one word: lemmas/stem after folding; empty for a stop word.
+
+    A word mixing Cyrillic and Latin letters (a typo or a homoglyph trick) is analysed as
+    Russian when it contains any Cyrillic letter.
+    """
+    word = fold(surface)
+    if ALL_DIGITS_RE.match(word):
+        return (word.lstrip("0") or "0",)
+    if CYRILLIC_RE.search(word):
+        if word in RUSSIAN_STOP_WORDS:
+            return ()
+        lemmas = tuple(lemma for lemma in russian_lemmas(word) if lemma not in RUSSIAN_STOP_WORDS)
+        return lemmas
+    if LATIN_RE.search(word):
+        if word in ENGLISH_STOP_WORDS or len(word) == 1:
+            return ()
+        return (english_stem(word),)
+    # Other scripts (Greek, CJK...): keep the folded word as is so it is still findable.
+    return (word,)
+
+
+def analyze(text: str) -> list[tuple[str, ...]]:
+    """Analysed slot stream of a text: one tuple of alternative terms per kept word."""
+    slots = []
+    for token in tokenize(_normalize(text)):
+        terms = word_terms(token.surface)
+        if terms:
+            slots.append(terms)
+    return slots
+
+
+def index_text(text: str) -> str:
+    """The analysed text as stored in the index: slots separated by spaces, alternatives by "|".
+
+    Both FTS5 (unicode61) and PostgreSQL's 'simple' parser split on "|" and spaces, so they index
+    exactly our terms; phrase checks split the same string back into slots.
+    """
+    return " ".join("|".join(slot) for slot in analyze(text))
+
+
+def slots_from_index_text(stored: str) -> list[frozenset[str]]:
+    return [frozenset(slot.split("|")) for slot in stored.split()]
+
+
+def terms_of(text: str) -> set[str]:
+    """Flat set of index terms of a text (for highlighting and similarity)."""
+    return {term for slot in analyze(text) for term in slot}
+
+
+@dataclass
+class QueryWord:
+    """A word the reader typed, with the index terms any of which may match it."""
+
+    surface: str
+    terms: tuple[str, ...]
+
+
+@dataclass
+class ParsedQuery:
+    """A reader's query after analysis: loose words (all must match) and quoted phrases."""
+
+    words: list[QueryWord] = field(default_factory=list)
+    phrases: list[list[QueryWord]] = field(default_factory=list)
+
+    @property
+    def all_words(self) -> list[QueryWord]:
+        return [*self.words, *(w for phrase in self.phrases for w in phrase)]
+
+    @property
+    def all_terms(self) -> set[str]:
+        return {term for word in self.all_words for term in word.terms}
+
+    def __bool__(self) -> bool:
+        return bool(self.all_words)
+
+
+def _query_words(text: str) -> list[QueryWord]:
+    words = []
+    for token in tokenize(text):
+        terms = word_terms(token.surface)
+        if terms:
+            words.append(QueryWord(fold(token.surface), terms))
+    return words
+
+
+def analyze_query(raw: str) -> ParsedQuery:
+    """Parse what a reader typed into words and quoted phrases, through the same analysis.
+
+    Never raises: operators, quotes, brackets and other punctuation are only separators, so FTS
+    syntax or SQL fragments in a query are plain words (or nothing) by the time a backend sees
+    them. Long queries are cut to MAX_QUERY_CHARS / MAX_QUERY_WORDS.
+    """
+    text = _normalize(raw)[:MAX_QUERY_CHARS]
+    query = ParsedQuery()
+    budget = MAX_QUERY_WORDS
+    last = 0
+    loose_parts = []
+    for match in QUOTED_RE.finditer(text):
+        loose_parts.append(text[last : match.start()])
+        last = match.end()
+        phrase = _query_words(match.group(1))[:budget]
+        budget -= len(phrase)
+        if len(phrase) > 1:
+            query.phrases.append(phrase)
+        else:
+            query.words.extend(phrase)
+    loose_parts.append(text[last:])
+    for part in loose_parts:
+        for word in _query_words(part):
+            if budget <= 0:
+                break
+            query.words.append(word)
+            budget -= 1
+    return query
