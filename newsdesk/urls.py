@@ -1,4 +1,4 @@
-"""URL configuration: admin and machine-readable routes unprefixed, reader pages under /en/ and /ru/."""
+"""URLs: admin and machine-readable routes unprefixed, reader pages under /en/ and /ru/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns

@@ -102,9 +102,7 @@ def database_from_env(default_sqlite_path: Path) -> dict:
         config.setdefault("OPTIONS", {}).update(
             {
                 "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
-                    "PRAGMA busy_timeout=5000;"
+                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=5000;"
                 ),
                 "transaction_mode": "IMMEDIATE",
             }
@@ -188,3 +186,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+NEWSDESK_RELATED_COUNT = 4
+
+# Machine translation (translation/conf.py): DeepL or LibreTranslate from the environment only;
+# None means no machine option in the translation editor. Machine-filled segments must be
+# reviewed before publishing unless NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION is set.
+from translation.conf import flag_from_env, machine_translator_from_env  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
+NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION = flag_from_env(
+    os.environ, "NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION"
+)

@@ -1,0 +1,236 @@
+"""Page types: one home page per language, sections, and articles."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.pagination import paginate
+
+from ..blocks import ArticleBodyBlock
+from ..credits import format_credit
+from ..querysets import ArticlePageManager
+from ..reading_time import body_word_count, reading_minutes, reading_time_label
+
+LISTING_PAGE_SIZE = 12
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page of one language: latest articles and a list per section."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["articles.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listings import home_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_listing(self))
+        return context
+
+    @path("tags/<str:tag_slug>/", name="tag")
+    def tag_listing(self, request, tag_slug):
+        """All articles of this language carrying one tag, newest first, paginated."""
+        tag = get_object_or_404(Tag, slug=tag_slug)
+        articles = (
+            ArticlePage.objects.published()
+            .in_locale(self.locale)
+            .filter(tags=tag)
+            .newest_first()
+            .for_cards()
+        )
+        page_obj = paginate(request, articles, LISTING_PAGE_SIZE)
+        if not page_obj.paginator.count:
+            raise Http404("No articles with this tag in this language")
+        return self.render(
+            request,
+            context_overrides={"tag": tag, "page_obj": page_obj},
+            template="articles/tag_page.html",
+        )
+
+
+class SectionPage(Page):
+    """A section such as World, Politics or Economy; its articles are its children."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.published().child_of(self).newest_first().for_cards()
+        context["page_obj"] = paginate(request, articles, LISTING_PAGE_SIZE)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """The newsroom's interpretation of one or more foreign outlets' articles."""
+
+    dek = models.TextField(_("dek"), help_text=_("One- or two-sentence teaser under the title."))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=400, blank=True)
+    lead_image_photographer = models.CharField(_("photographer"), max_length=200, blank=True)
+    lead_image_agency = models.CharField(_("agency"), max_length=200, blank=True)
+    lead_image_via = models.CharField(
+        _("via outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("The outlet the picture was obtained through."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    authors = ParentalManyToManyField("articles.Author", verbose_name=_("authors"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    display_date = models.DateTimeField(
+        _("display date"),
+        null=True,
+        blank=True,
+        help_text=_("Shown instead of the first publication time when set."),
+    )
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("dek"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_photographer"),
+                FieldPanel("lead_image_agency"),
+                FieldPanel("lead_image_via"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("source_links", heading=_("Sources"), label=_("source"), min_num=1),
+        FieldPanel("authors"),
+        FieldPanel("tags"),
+        InlinePanel("pinned_related", heading=_("Pinned related articles"), label=_("article")),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("display_date")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def save(self, *args, **kwargs):
+        # Pure computation from the body: cheap here, and listings can then show reading time
+        # without loading every body.
+        self.word_count = body_word_count(self.body)
+        return super().save(*args, **kwargs)
+
+    @property
+    def effective_date(self):
+        return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.word_count, self.language)
+
+    @property
+    def reading_time(self) -> str:
+        return reading_time_label(self.reading_minutes)
+
+    @property
+    def lead_image_credit(self) -> str:
+        return format_credit(
+            self.lead_image_photographer, self.lead_image_agency, self.lead_image_via
+        )
+
+    @cached_property
+    def section(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from ..attribution import attribution_for
+        from ..related import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["attribution"] = attribution_for(self)
+        context["related_articles"] = related_articles(self, limit=settings.NEWSDESK_RELATED_COUNT)
+        context["article_authors"] = list(self.authors.all())
+        context["article_tags"] = list(self.tags.all())
+        return context
+
+
+class ArticleSourceLink(Orderable):
+    """Links an article to an original it is based on; drives the attribution block."""
+
+    page = ParentalKey(ArticlePage, related_name="source_links", on_delete=models.CASCADE)
+    source_article = models.ForeignKey(
+        "sources.SourceArticle",
+        verbose_name=_("source article"),
+        on_delete=models.PROTECT,
+        related_name="article_links",
+    )
+
+    panels = [FieldPanel("source_article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+
+class PinnedRelatedArticle(Orderable):
+    """An article an editor wants first in "Don't Miss", before the computed ones."""
+
+    page = ParentalKey(ArticlePage, related_name="pinned_related", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned related article")

@@ -1,0 +1,17 @@
+"""Pagination that never fails on a reader's query string."""
+
+from django.core.paginator import Page, Paginator
+
+
+def page_number(raw: str | None, num_pages: int) -> int:
+    """Clamp whatever `?page=` holds (abc, 0, -3, 99999, empty) to a valid page number."""
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+def paginate(request, object_list, per_page: int, param: str = "page") -> Page:
+    paginator = Paginator(object_list, per_page)
+    return paginator.page(page_number(request.GET.get(param), paginator.num_pages))

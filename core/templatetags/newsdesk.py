@@ -1,0 +1,44 @@
+"""Template tags for the reader-facing layout."""
+
+from django import template
+
+from core.i18n import active_language, page_alternates, path_alternates
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """Alternates for the current page (translations) or view (same path, other prefix).
+
+    Memoised on the request: the header switch and the <head> hreflang links share one query.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_newsdesk_alternates", None)
+    if cached is not None:
+        return cached
+    page = context.get("page")
+    if (
+        page is not None
+        and getattr(page, "translation_key", None)
+        and not context.get("alternates_from_path")
+    ):
+        alternates = page_alternates(page, request)
+    else:
+        alternates = path_alternates(request)
+    request._newsdesk_alternates = alternates
+    return alternates
+
+
+@register.simple_tag
+def other_languages(alternates):
+    current = active_language()
+    return [a for a in alternates if a.language != current]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
