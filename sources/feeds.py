@@ -40,7 +40,11 @@ class FeedParseError(ValueError):
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One item of a feed. ``summary`` and ``content`` are HTML (not yet sanitized by nh3)."""
+    """One item of a feed. ``summary`` and ``content`` are HTML (not yet sanitized by nh3).
+
+    ``published``/``updated`` are exactly what the feed states (None when absent, never
+    copied from each other): the ingest layer decides which date stands for the story.
+    """
 
     guid: str
     link: str | None
@@ -383,8 +387,10 @@ def _xml_entry(entry: Any, base: str) -> FeedEntry:
         summary=summary,
         content=content,
         authors=_xml_authors(entry),
-        published=_aware(entry.get("published_parsed")),
-        updated=_aware(entry.get("updated_parsed")),
+        # dict.get: FeedParserDict would answer "updated" with the published date when the
+        # feed has none, which would make every entry look edited.
+        published=_aware(dict.get(entry, "published_parsed")),
+        updated=_aware(dict.get(entry, "updated_parsed")),
         image_url=_xml_image(entry, base),
     )
 
