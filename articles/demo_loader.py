@@ -208,14 +208,12 @@ class DemoLoader:
             original = None
             for lang in LANGUAGES:
                 existing = (
-                    SectionPage.objects.child_of(homes[lang])
-                    .filter(slug=spec["key"] if lang == "en" else f"{spec['key']}-ru")
-                    .first()
+                    SectionPage.objects.child_of(homes[lang]).filter(slug=spec["key"]).first()
                 )
                 if existing is None:
                     existing = SectionPage(
                         title=spec["title"][lang],
-                        slug=spec["key"] if lang == "en" else f"{spec['key']}-ru",
+                        slug=spec["key"],
                         intro=spec["intro"][lang],
                         locale=locales[lang],
                     )

@@ -1,7 +1,7 @@
 """Views that belong to no domain app: the language redirect and the 404 page."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
 
@@ -20,3 +20,8 @@ def language_redirect(request):
 def page_not_found(request, exception=None):
     """A 404 page in the language of the URL prefix."""
     return render(request, "404.html", status=404)
+
+
+def healthz(request):
+    """Liveness probe for load balancers; also the trivial baseline of benchmarks/pages.py."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -12,6 +12,8 @@ from core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("search.api_urls")),
+    path("healthz", core_views.healthz, name="healthz"),
     path("", core_views.language_redirect, name="language_redirect"),
 ]
 

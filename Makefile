@@ -1,0 +1,57 @@
+# Newsdesk developer commands. `make demo` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= newsdesk.settings.dev
+
+.PHONY: install demo serve test test-postgres lint format check lock bench clean
+
+## install: create .venv, install the locked dependencies, compile translations
+install: $(VENV)/.installed locale/ru/LC_MESSAGES/django.mo
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+locale/ru/LC_MESSAGES/django.mo: locale/ru/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py compile_catalogues
+
+## demo: set everything up and serve the demo site (SQLite) on http://127.0.0.1:$(PORT)
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py demo_admin
+	@echo "Starting the task worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
+	@mkdir -p var
+	@$(PY) manage.py db_worker --queue-name '*' --interval 2 > var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+## test: the whole test suite, browser tests included (SQLite unless DATABASE_URL is set)
+test: install
+	$(PY) -m pytest -n 2 --dist loadfile
+
+## lint: ruff lint and format check, Django checks, migrations in step with models
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## lock: re-resolve pinned dependencies into requirements.lock (needs network)
+lock:
+	rm -rf /tmp/newsdesk-lock && $(PYTHON) -m venv /tmp/newsdesk-lock
+	/tmp/newsdesk-lock/bin/pip install --quiet ".[dev]"
+	/tmp/newsdesk-lock/bin/pip freeze --exclude-editable | grep -v '^newsdesk' > requirements.lock
+
+bench: install
+	$(PY) benchmarks/pages.py
+
+clean:
+	rm -rf var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
