@@ -198,7 +198,7 @@ ARTICLES = [
                     "quote",
                     {
                         "text": "Никто на острове не хотел, чтобы паромы встали, но большинство из нас понимали, почему так вышло.",
-                        "attribution": "Владелица магазина на Мёвенхольме — в интервью «Нордлихт Цайтунг»",
+                        "attribution": "Владелица магазина на Мёвенхольме — в интервью газете «Нордлихт Цайтунг»",
                     },
                 ],
                 ["subheading", "Остров без связи"],
@@ -333,7 +333,7 @@ ARTICLES = [
                 ["subheading", "Почему всё решает время"],
                 [
                     "paragraph",
-                    "Олива — дерево выносливое: взрослая роща переживёт жару, которая погубила бы большинство плодовых культур. Уязвимый момент — цветение. Как объяснил «Гадзетта дей Колли» агроном, если в те несколько дней, когда цветы раскрыты, стоит сухой зной, пыльца теряет жизнеспособность, а соцветия засыхают до того, как завяжется плод. Само дерево выглядит здоровым — просто олив на нём становится гораздо меньше.",
+                    "Олива — дерево выносливое: взрослая роща переживёт жару, которая погубила бы большинство плодовых культур. Уязвимый момент — цветение. Как объяснил газете «Гадзетта дей Колли» агроном, если в те несколько дней, когда цветы раскрыты, стоит сухой зной, пыльца теряет жизнеспособность, а соцветия засыхают до того, как завяжется плод. Само дерево выглядит здоровым — просто олив на нём становится гораздо меньше.",
                 ],
                 [
                     "paragraph",
@@ -343,17 +343,17 @@ ARTICLES = [
                     "quote",
                     {
                         "text": "Деревья зелёные, земля вспахана, с дороги всё выглядит прекрасно. А потом заходишь под ветки — и там пусто.",
-                        "attribution": "Фермер из Монтекастро в разговоре с «Гадзетта дей Колли»",
+                        "attribution": "Фермер из Монтекастро в разговоре с газетой «Гадзетта дей Колли»",
                     },
                 ],
                 ["subheading", "Испания: жара поверх засухи"],
                 [
                     "paragraph",
-                    "В Сьерра-де-Алькорне зной пришёл на почву, которая едва оправилась после сухой зимы. По данным «Эль Фаро дель Сур», в начале июня водохранилища региона были заполнены примерно на треть, а квоты на полив для оливководов уже урезали. Многие старые рощи там и вовсе не орошаются и целиком зависят от дождей.",
+                    "В Сьерра-де-Алькорне зной пришёл на почву, которая едва оправилась после сухой зимы. По данным газеты «Эль Фаро дель Сур», в начале июня водохранилища региона были заполнены примерно на треть, а квоты на полив для оливководов уже урезали. Многие старые рощи там и вовсе не орошаются и целиком зависят от дождей.",
                 ],
                 [
                     "paragraph",
-                    "Газета поговорила с управляющим кооперативной маслобойни, которая перерабатывает оливки примерно с 600 хозяйств. Он рассказал «Эль Фаро дель Сур», что скромный урожай закладывали ещё до жары, а теперь готовятся к одному из самых маленьких за всю историю предприятия. Члены кооператива спрашивают, нельзя ли получить часть выплат за следующий сезон авансом, чтобы пережить зиму.",
+                    "Газета поговорила с управляющим кооперативной маслобойни, которая перерабатывает оливки примерно с 600 хозяйств. Он рассказал газете «Эль Фаро дель Сур», что скромный урожай закладывали ещё до жары, а теперь готовятся к одному из самых маленьких за всю историю предприятия. Члены кооператива спрашивают, нельзя ли получить часть выплат за следующий сезон авансом, чтобы пережить зиму.",
                 ],
                 [
                     "paragraph",
@@ -439,6 +439,10 @@ ARTICLES = [
                     "El Faro del Sur reports that the idea came from younger skippers who had met at a training course on selective fishing gear. They argued that competing for the same shoals in the same week drove prices down at both auctions and left boats burning fuel for little return.",
                 ],
                 [
+                    "paragraph",
+                    "The paper describes how the first meetings were held on neutral ground, in a fishermen's bar halfway along the coast, with a retired harbour master acting as chair because neither side wanted the other to host. It took five meetings, and one walk-out, before the associations agreed even on how to count the number of active boats.",
+                ],
+                [
                     "quote",
                     {
                         "text": "We used to race each other to the same fish and then sell it for less. Now we will at least race slower.",
@@ -449,6 +453,10 @@ ARTICLES = [
                 [
                     "paragraph",
                     "Le Courrier du Littoral notes that not every crew in Port-Lavande is convinced. Owners of the smallest boats told the paper they worry the proportional split will favour the larger Spanish fleet, and that shared sonar data could end up helping whichever side has faster vessels. The French association has agreed to review the arrangement after the first season.",
+                ],
+                [
+                    "paragraph",
+                    "Marine biologists quoted by Le Courrier du Littoral welcomed the common fishing-free days, which give shoals a regular respite during spawning, but cautioned that the plan will only show its value over several seasons. Anchovy stocks in the gulf fluctuate sharply from year to year, and a good or bad spring could easily be mistaken for the effect of the agreement.",
                 ],
                 [
                     "paragraph",
@@ -474,6 +482,10 @@ ARTICLES = [
                     "Как пишет «Эль Фаро дель Сур», идея принадлежала молодым шкиперам, которые познакомились на курсах по селективным орудиям лова. Они доказывали, что погоня за одними и теми же косяками в одну и ту же неделю обрушивает цены на обоих аукционах, а суда впустую жгут топливо.",
                 ],
                 [
+                    "paragraph",
+                    "Газета рассказывает, что первые встречи проходили на нейтральной территории — в рыбацком баре на полпути между портами, а вёл их отставной начальник порта, потому что ни одна из сторон не хотела отдавать роль хозяина другой. Понадобилось пять встреч и один демонстративный уход из-за стола, прежде чем ассоциации договорились хотя бы о том, как считать работающие суда.",
+                ],
+                [
                     "quote",
                     {
                         "text": "Раньше мы наперегонки неслись к одной и той же рыбе, а потом продавали её дешевле. Теперь будем хотя бы нестись помедленнее.",
@@ -484,6 +496,10 @@ ARTICLES = [
                 [
                     "paragraph",
                     "«Курье дю Литораль» отмечает, что убедить удалось не все экипажи Пор-Лаванда. Владельцы самых маленьких лодок рассказали газете, что пропорциональный раздел, по их опасениям, окажется выгоден более крупной испанской флотилии, а общие данные эхолотов помогут тем, у кого суда быстрее. Французская ассоциация согласилась пересмотреть договорённость по итогам первого сезона.",
+                ],
+                [
+                    "paragraph",
+                    "Морские биологи, которых цитирует «Курье дю Литораль», приветствуют общие дни без лова — они дают косякам регулярную передышку во время нереста, — но предупреждают, что оценить план можно будет лишь за несколько сезонов. Запасы анчоуса в заливе сильно колеблются от года к году, и удачную или неудачную весну легко принять за результат соглашения.",
                 ],
                 [
                     "paragraph",
@@ -553,7 +569,7 @@ ARTICLES = [
         },
         "ru": {
             "title": "Второй тур выборов мэра в Линдтале решили 212 голосов",
-            "dek": "Новичок в политике, выдвинутый списком местных жителей, с минимальным перевесом обошла многолетнего заместителя мэра, сообщает «Нордлихт Цайтунг».",
+            "dek": "Дебютантка, выдвинутая списком местных жителей, с минимальным перевесом обошла многолетнего заместителя мэра, сообщает «Нордлихт Цайтунг».",
             "body": [
                 [
                     "paragraph",
@@ -641,13 +657,17 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
+                    "El Faro del Sur also notes what the law leaves out. It does not set prices for water, does not change existing irrigation rights, and says nothing about groundwater wells, which many farmers on the plain rely on when surface water runs short. Several deputies described the groundwater question as the next, and harder, fight.",
+                ],
+                [
+                    "paragraph",
                     "The law takes effect at the start of the next hydrological year, in October.",
                 ],
             ],
         },
         "ru": {
             "title": "Парламент Вальдорры с перевесом в один голос принял закон о распределении воды",
-            "dek": "В засушливые годы фермы, города и заповедное болото будут получать фиксированные доли воды, пишет «Эль Фаро дель Сур». Голосование расколола обе крупнейшие партии.",
+            "dek": "В засушливые годы фермы, города и заповедное болото будут получать фиксированные доли воды, пишет «Эль Фаро дель Сур». Голосование раскололо обе крупнейшие партии.",
             "body": [
                 [
                     "paragraph",
@@ -660,7 +680,7 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
-                    "Сторонники закона объяснили «Эль Фаро дель Сур», что главное в нём — предсказуемость: фермеры будут за несколько месяцев знать, что сажать, а не узнавать в июне, что воды у них стало вдвое меньше.",
+                    "Сторонники закона объяснили газете «Эль Фаро дель Сур», что главное в нём — предсказуемость: фермеры будут за несколько месяцев знать, что сажать, а не узнавать в июне, что воды у них стало вдвое меньше.",
                 ],
                 [
                     "quote",
@@ -676,14 +696,18 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
+                    "«Эль Фаро дель Сур» отмечает и то, чего в законе нет. Он не устанавливает цен на воду, не меняет действующих прав на орошение и ничего не говорит о скважинах, на которые многие фермеры равнины полагаются, когда поверхностной воды не хватает. Несколько депутатов назвали вопрос подземных вод следующей — и более трудной — битвой.",
+                ],
+                [
+                    "paragraph",
                     "Закон вступит в силу с началом следующего гидрологического года, в октябре.",
                 ],
             ],
         },
     },
     {
-        "slug": "zielonowo-council-coalition-agrees-budget",
-        "slug_ru": "koalitsiya-v-zelenovo-soglasovala-byudzhet",
+        "slug": "wisniogrod-council-coalition-agrees-budget",
+        "slug_ru": "koalitsiya-v-vishnegrude-soglasovala-byudzhet",
         "section": "politics",
         "authors": ["anna-volkova"],
         "hours_ago": 118,
@@ -695,8 +719,8 @@ ARTICLES = [
             "colors": ["#6a4c93", "#c77dff"],
             "motif": "skyline",
             "caption": {
-                "en": "The Zielonowo city council chamber during the budget session.",
-                "ru": "Зал городского совета Зелёнова во время бюджетной сессии.",
+                "en": "The Wiśniogród city council chamber during the budget session.",
+                "ru": "Зал городского совета Вишнегруда во время бюджетной сессии.",
             },
             "photographer": "Piotr Zaleski",
             "agency": "Harbourline Images",
@@ -705,19 +729,19 @@ ARTICLES = [
         "sources": [
             {
                 "outlet": "kurier",
-                "url": "https://kurier-nadwislanski.example.com/miasto/zielonowo-koalicja-budzet",
-                "title": "Zielonowo: koalicja dogadała się w sprawie budżetu w ostatniej chwili",
+                "url": "https://kurier-nadwislanski.example.com/miasto/wisniogrod-koalicja-budzet",
+                "title": "Wiśniogród: koalicja dogadała się w sprawie budżetu w ostatniej chwili",
                 "language": "pl",
                 "hours_ago": 124,
             }
         ],
         "en": {
-            "title": "Zielonowo's city coalition agrees a budget at the last minute",
+            "title": "Wiśniogród's city coalition agrees a budget at the last minute",
             "dek": "Three groups on the council settled a dispute over school renovations and a new bridge hours before the legal deadline, Kurier Nadwiślański reports.",
             "body": [
                 [
                     "paragraph",
-                    "The three-party coalition running Zielonowo's city council has agreed next year's budget with only hours to spare before the legal deadline, according to Kurier Nadwiślański. Had the council failed to adopt a budget, the regional audit office would have imposed one, something the city last experienced more than a decade ago.",
+                    "The three-party coalition running Wiśniogród's city council has agreed next year's budget with only hours to spare before the legal deadline, according to Kurier Nadwiślański. Had the council failed to adopt a budget, the regional audit office would have imposed one, something the city last experienced more than a decade ago.",
                 ],
                 ["subheading", "Schools or the bridge"],
                 [
@@ -735,17 +759,21 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
+                    "The budget also includes smaller items that drew less attention: more money for snow clearing after complaints last winter, a pilot scheme of free public transport for pupils, and a modest increase in grants for neighbourhood associations, which the paper notes was added during the final night of talks.",
+                ],
+                [
+                    "paragraph",
                     "Kurier Nadwiślański adds that residents will be able to comment on the bridge design at public meetings planned for the spring.",
                 ],
             ],
         },
         "ru": {
-            "title": "Коалиция в Зелёнове в последний момент согласовала бюджет",
+            "title": "Коалиция в Вишнегруде в последний момент согласовала бюджет",
             "dek": "Три группы в городском совете за несколько часов до законного срока урегулировали спор о ремонте школ и новом мосте, пишет «Курьер Надвисляньски».",
             "body": [
                 [
                     "paragraph",
-                    "Правящая коалиция из трёх партий в городском совете Зелёнова согласовала бюджет на следующий год буквально за несколько часов до истечения законного срока, сообщает газета «Курьер Надвисляньски». Если бы совет не принял бюджет, его утвердила бы региональная счётная палата — последний раз город сталкивался с этим больше десяти лет назад.",
+                    "Правящая коалиция из трёх партий в городском совете Вишнегруда согласовала бюджет на следующий год буквально за несколько часов до истечения законного срока, сообщает газета «Курьер Надвисляньски». Если бы совет не принял бюджет, его утвердила бы региональная счётная палата — последний раз город сталкивался с этим больше десяти лет назад.",
                 ],
                 ["subheading", "Школы или мост"],
                 [
@@ -760,6 +788,10 @@ ARTICLES = [
                 [
                     "paragraph",
                     "Депутаты от оппозиции сказали газете, что поздняя сделка показывает: общих целей у коалиции остаётся всё меньше, — и проголосовали против. Мэр, в свою очередь, заявил, что публично спорить и в итоге договариваться — это и есть нормальная работа коалиции.",
+                ],
+                [
+                    "paragraph",
+                    "В бюджете есть и статьи поменьше, на которые обратили меньше внимания: больше денег на уборку снега после прошлогодних жалоб, пилотный проект бесплатного проезда для школьников и небольшое увеличение грантов для районных объединений жителей — его, как отмечает газета, добавили в последнюю ночь переговоров.",
                 ],
                 [
                     "paragraph",
@@ -783,8 +815,8 @@ ARTICLES = [
             "colors": ["#14213d", "#fca311"],
             "motif": "bars",
             "caption": {
-                "en": "The headquarters of the regional development bank in Zielonowo.",
-                "ru": "Штаб-квартира регионального банка развития в Зелёнове.",
+                "en": "The headquarters of the regional development bank in Wiśniogród.",
+                "ru": "Штаб-квартира регионального банка развития в Вишнегруде.",
             },
             "photographer": "Agata Mróz",
             "agency": "Meridian Pictures",
@@ -872,7 +904,7 @@ ARTICLES = [
     },
     {
         "slug": "lindtal-utility-caps-district-heating-price",
-        "slug_ru": "gorodskie-seti-lindtalya-ogranichili-tsenu-na-teplo",
+        "slug_ru": "v-lindtale-zamorozili-tsenu-na-teplo",
         "section": "economy",
         "authors": ["mark-ellison", "anna-volkova"],
         "hours_ago": 150,
@@ -966,7 +998,7 @@ ARTICLES = [
             ],
         },
         "ru": {
-            "title": "Городские сети Линдталя ограничили цену на тепло",
+            "title": "Коммунальное предприятие Линдталя заморозило цену на тепло",
             "dek": "Жители, подключённые к городской теплосети, заплатят не больше, чем прошлой зимой, пишет «Нордлихт Цайтунг». Вопрос сложнее — кто покроет разницу.",
             "body": [
                 [
@@ -984,7 +1016,7 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
-                    "Газета отмечает, что ограничение касается только жилых абонентов. Для предприятий, больницы и городских школ тарифы вырастут на 12–19 % в зависимости от мощности подключения. Некоторые владельцы магазинов сказали «Нордлихт Цайтунг», что их, по сути, заставляют субсидировать население; предприятие с этим не согласно и утверждает, что коммерческие тарифы просто следуют за издержками.",
+                    "Газета отмечает, что ограничение касается только жилых абонентов. Для предприятий, больницы и городских школ тарифы вырастут на 12–19 % в зависимости от мощности подключения. Некоторые владельцы магазинов сказали газете «Нордлихт Цайтунг», что их, по сути, заставляют субсидировать население; предприятие с этим не согласно и утверждает, что коммерческие тарифы просто следуют за издержками.",
                 ],
                 ["subheading", "Кто платит разницу"],
                 [
@@ -1114,6 +1146,956 @@ ARTICLES = [
                 [
                     "paragraph",
                     "И всё же, отмечает газета, Algamar наняла девять человек в городе, где рабочих мест в рыболовстве становится всё меньше, — несколько из них раньше были матросами. Для Пуэрто-Салобре это может значить не меньше, чем сами лотки.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "monte-lucerna-observatory-reopens",
+        "slug_ru": "observatoriya-monte-lucherna-otkrylas-snova",
+        "section": "world",
+        "authors": ["tomas-berg"],
+        "hours_ago": 2,
+        "tags": {"en": ["Science", "Climate"], "ru": ["Наука", "Климат"]},
+        "image": {
+            "colors": ["#03045e", "#7209b7"],
+            "motif": "circles",
+            "caption": {
+                "en": "The repaired dome of the Monte Lucerna observatory at dusk.",
+                "ru": "Отремонтированный купол обсерватории на Монте-Лучерне в сумерках.",
+            },
+            "photographer": "Giulia Ferraro",
+            "agency": "Atlas Field Photo",
+            "via": "gazzetta",
+        },
+        "sources": [
+            {
+                "outlet": "gazzetta",
+                "url": "https://gazzetta-colli.example.org/cultura/osservatorio-monte-lucerna-riapre",
+                "title": "Riapre l'osservatorio del Monte Lucerna dopo la tempesta",
+                "language": "it",
+                "hours_ago": 6,
+            }
+        ],
+        "en": {
+            "title": "Mountain observatory reopens after storm repairs",
+            "dek": "The public observatory on Monte Lucerna welcomes visitors again, eight months after a storm tore open its dome, La Gazzetta dei Colli reports.",
+            "body": [
+                [
+                    "paragraph",
+                    "The small public observatory on Monte Lucerna reopened to visitors on Saturday night, La Gazzetta dei Colli reports. Last autumn a storm ripped part of the dome's aluminium shell away and rain damaged the control room below it.",
+                ],
+                [
+                    "paragraph",
+                    "According to the paper, the repairs were paid for by the municipality and by a local fundraising drive that collected more than 60,000 euros in small donations. The volunteer astronomers' club that runs the site also used the closure to replace the telescope's drive motors.",
+                ],
+                [
+                    "paragraph",
+                    "Guided evenings resume every Friday and Saturday through the summer, weather permitting. The club says the first clear night after the reopening drew more than a hundred people, many of them children who had helped with the fundraising by selling drawings of the night sky.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Горная обсерватория вновь открылась после ремонта",
+            "dek": "Народная обсерватория на Монте-Лучерне снова принимает посетителей — через восемь месяцев после того, как буря разворотила её купол, пишет «Гадзетта дей Колли».",
+            "body": [
+                [
+                    "paragraph",
+                    "Небольшая народная обсерватория на горе Монте-Лучерна в субботу вечером снова открылась для посетителей, сообщает газета «Гадзетта дей Колли». Прошлой осенью буря сорвала часть алюминиевой обшивки купола, а дождь повредил расположенный под ним пульт управления.",
+                ],
+                [
+                    "paragraph",
+                    "По данным газеты, ремонт оплатили муниципалитет и местные жители: сбор небольших пожертвований принёс больше 60 000 евро. Клуб астрономов-любителей, который на общественных началах управляет обсерваторией, заодно заменил приводы телескопа.",
+                ],
+                [
+                    "paragraph",
+                    "Экскурсии снова проходят по пятницам и субботам всё лето — если позволит погода. По словам членов клуба, в первую ясную ночь после открытия пришли больше ста человек, в том числе много детей, которые помогали со сбором денег, продавая свои рисунки ночного неба.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "saint-gildric-residents-vote-to-move-back-from-the-sea",
+        "slug_ru": "zhiteli-sen-zhildrika-reshili-otstupit-ot-morya",
+        "section": "world",
+        "authors": ["tomas-berg", "daria-sokolova"],
+        "hours_ago": 96,
+        "tags": {
+            "en": ["Climate", "Coastline", "Local government"],
+            "ru": ["Климат", "Побережье", "Местное самоуправление"],
+        },
+        "image": {
+            "colors": ["#588157", "#dad7cd"],
+            "motif": "skyline",
+            "caption": {
+                "en": "Houses on the eroding dune front at Saint-Gildric.",
+                "ru": "Дома на разрушающейся кромке дюн в Сен-Жильдрике.",
+            },
+            "photographer": "Claire Morvan",
+            "agency": "Harbourline Images",
+            "via": "courrier",
+        },
+        "sources": [
+            {
+                "outlet": "courrier",
+                "url": "https://courrier-littoral.example.com/territoires/saint-gildric-recul-trait-de-cote",
+                "title": "Saint-Gildric choisit de reculer : le village quittera le front de mer",
+                "language": "fr",
+                "hours_ago": 101,
+            }
+        ],
+        "en": {
+            "title": "A seaside village votes to move back from the sea",
+            "dek": "Saint-Gildric will relocate some forty homes inland over fifteen years rather than keep rebuilding its sea wall, Le Courrier du Littoral reports.",
+            "body": [
+                [
+                    "paragraph",
+                    "The council of Saint-Gildric, a village of about 900 people on the Atlantic coast, has voted to gradually move its front row of houses away from the shore. Le Courrier du Littoral reports that the plan, adopted by eleven votes to four, is the first of its kind in the department.",
+                ],
+                ["subheading", "Ten metres in a winter"],
+                [
+                    "paragraph",
+                    "According to the paper, the dune that protects the village lost more than ten metres in places during last winter's storms. The sea wall built in the 1980s has been repaired three times in a decade, and engineers told the council that a new one would cost several times the village's annual budget without guaranteeing protection beyond a few decades.",
+                ],
+                [
+                    "paragraph",
+                    "Under the plan described by Le Courrier du Littoral, the municipality will buy the most exposed properties at an agreed valuation as they come up for sale or as owners choose to leave, and offer plots on land it owns behind the church. No one will be forced to move before a house is judged unsafe.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "My grandfather built this house facing the sea. I am the one who has to decide to turn it around.",
+                        "attribution": "A resident of the front row, speaking to Le Courrier du Littoral",
+                    },
+                ],
+                ["subheading", "Who pays"],
+                [
+                    "paragraph",
+                    "The first phase, covering twelve houses and the seafront café, is expected to be funded largely by a national coastal adaptation programme. The paper notes that the remaining phases depend on money that has not yet been promised, and that some residents fear being left with homes that nobody will buy in the meantime.",
+                ],
+                [
+                    "paragraph",
+                    "Le Courrier du Littoral adds that the council has commissioned an architect to draw up a plan for the new street behind the church, so that the relocated homes form a proper neighbourhood rather than a scattering of plots. Residents will be invited to comment on the design in the spring, and the old seafront, once cleared, is to be left to the dunes.",
+                ],
+                [
+                    "paragraph",
+                    "The four councillors who voted against argued that the village was giving up too early. The mayor told Le Courrier du Littoral that planning a retreat now was cheaper and kinder than organising one in a hurry after a storm.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Приморская деревня решила отступить от моря",
+            "dek": "Сен-Жильдрик в течение пятнадцати лет переселит около сорока домов вглубь суши вместо того, чтобы снова и снова отстраивать волнорез, пишет «Курье дю Литораль».",
+            "body": [
+                [
+                    "paragraph",
+                    "Совет Сен-Жильдрика — деревни примерно на 900 жителей на атлантическом побережье — проголосовал за постепенный перенос первой линии домов подальше от берега. Как сообщает газета «Курье дю Литораль», план, принятый одиннадцатью голосами против четырёх, стал первым подобным решением в департаменте.",
+                ],
+                ["subheading", "Десять метров за зиму"],
+                [
+                    "paragraph",
+                    "По данным газеты, во время прошлых зимних штормов защищающая деревню дюна местами отступила больше чем на десять метров. Волнорез, построенный в 1980-х, за десять лет ремонтировали трижды, а инженеры сообщили совету, что новый обойдётся в несколько годовых бюджетов деревни и при этом не гарантирует защиты дольше нескольких десятилетий.",
+                ],
+                [
+                    "paragraph",
+                    "Согласно плану, который описывает «Курье дю Литораль», муниципалитет будет выкупать самые уязвимые дома по согласованной оценке — по мере того как их выставят на продажу или владельцы решат уехать, — и предлагать участки на своей земле за церковью. Никого не заставят переезжать, пока дом не признают опасным для жизни.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Мой дед построил этот дом окнами к морю. А решать, развернуть ли его, приходится мне.",
+                        "attribution": "Житель первой линии — в разговоре с газетой «Курье дю Литораль»",
+                    },
+                ],
+                ["subheading", "Кто заплатит"],
+                [
+                    "paragraph",
+                    "Первый этап — двенадцать домов и кафе на набережной — в основном рассчитывают оплатить из национальной программы адаптации побережья. Газета отмечает, что остальные этапы зависят от денег, которые пока никто не обещал, и некоторые жители боятся, что до тех пор останутся с домами, которые никто не купит.",
+                ],
+                [
+                    "paragraph",
+                    "«Курье дю Литораль» добавляет, что совет заказал архитектору проект новой улицы за церковью, чтобы перенесённые дома образовали полноценный квартал, а не россыпь отдельных участков. Весной жителей пригласят обсудить проект, а освободившуюся набережную оставят дюнам.",
+                ],
+                [
+                    "paragraph",
+                    "Четверо проголосовавших против членов совета считают, что деревня сдаётся слишком рано. Мэр же сказал газете «Курье дю Литораль», что планировать отступление сейчас дешевле и человечнее, чем устраивать его в спешке после очередного шторма.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "low-water-strands-barges-on-the-wirna",
+        "slug_ru": "malovode-ostanovilo-barzhi-na-virne",
+        "section": "world",
+        "authors": ["anna-volkova"],
+        "hours_ago": 170,
+        "tags": {
+            "en": ["Transport", "Heatwave", "Cross-border"],
+            "ru": ["Транспорт", "Жара", "Приграничье"],
+        },
+        "image": {
+            "colors": ["#7f5539", "#ddb892"],
+            "motif": "bars",
+            "caption": {
+                "en": "Exposed sandbanks on the Wirna below Erlenbrück.",
+                "ru": "Обнажившиеся отмели на Вирне ниже Эрленбрюка.",
+            },
+            "photographer": "Piotr Zaleski",
+            "agency": "Meridian Pictures",
+            "via": "kurier",
+        },
+        "sources": [
+            {
+                "outlet": "kurier",
+                "url": "https://kurier-nadwislanski.example.com/region/wirna-niski-stan-barki",
+                "title": "Wirna płytka jak nigdy. Barki stoją, zboże czeka",
+                "language": "pl",
+                "hours_ago": 178,
+            },
+            {
+                "outlet": "nordlicht",
+                "url": "https://nordlicht-zeitung.example.org/2026/wirna-niedrigwasser-binnenschiffe",
+                "title": "Niedrigwasser auf der Wirna: Binnenschiffer laden nur noch ein Drittel",
+                "language": "de",
+                "hours_ago": 185,
+            },
+        ],
+        "en": {
+            "title": "Low water strands barges on the cross-border Wirna river",
+            "dek": "Boats on both sides of the border are sailing a third full or not at all, Kurier Nadwiślański and Nordlicht Zeitung report, as grain and gravel switch to lorries.",
+            "body": [
+                [
+                    "paragraph",
+                    "Weeks of heat and almost no rain have left the Wirna, the river that forms part of the border between the Polish and German regions covered by Kurier Nadwiślański and Nordlicht Zeitung, at its lowest summer level in two decades. Both papers report that inland shipping on the middle stretch has nearly stopped.",
+                ],
+                ["subheading", "A third of a load"],
+                [
+                    "paragraph",
+                    "Nordlicht Zeitung quotes barge operators in Erlenbrück who say they can load only about a third of their usual cargo without running aground on the sandbanks that have appeared below the town. Several have tied up altogether rather than make three trips for the price of one.",
+                ],
+                [
+                    "paragraph",
+                    "On the Polish bank, Kurier Nadwiślański describes grain traders sending harvest loads by lorry instead, at roughly twice the cost per tonne, and a gravel quarry that has cut production because it cannot ship what it digs. The paper reports queues of trucks at the river port's weighbridge during the first week of the harvest.",
+                ],
+                ["subheading", "A river managed from two capitals"],
+                [
+                    "paragraph",
+                    "Both papers note that the Wirna is maintained jointly by authorities on either side, and that a long-discussed plan to deepen the shipping channel at three shallow points has been stalled for years. Environmental groups oppose dredging, which they say would damage spawning grounds and lower groundwater in the floodplain meadows.",
+                ],
+                [
+                    "paragraph",
+                    "A compromise proposal, reported by Kurier Nadwiślański, would instead use guide walls to narrow the channel at the worst spots, so the river itself scours a deeper bed. It is cheaper than dredging but would take years to show results, and neither government has yet committed money to it.",
+                ],
+                [
+                    "paragraph",
+                    "Forecasts cited by Nordlicht Zeitung do not show significant rain for at least ten days. Until then, Kurier Nadwiślański writes, the river will carry mainly tourists in canoes.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Маловодье остановило баржи на пограничной реке Вирне",
+            "dek": "Суда по обе стороны границы ходят загруженными на треть или не ходят вовсе, а зерно и щебень везут грузовиками, пишут «Курьер Надвисляньски» и «Нордлихт Цайтунг».",
+            "body": [
+                [
+                    "paragraph",
+                    "После нескольких недель жары почти без дождей уровень Вирны — реки, по которой частично проходит граница между польским и немецким регионами, где выходят «Курьер Надвисляньски» и «Нордлихт Цайтунг», — опустился до самой низкой летней отметки за двадцать лет. Обе газеты сообщают, что судоходство на среднем участке почти прекратилось.",
+                ],
+                ["subheading", "Треть груза"],
+                [
+                    "paragraph",
+                    "«Нордлихт Цайтунг» приводит слова судовладельцев из Эрленбрюка: без риска сесть на мель на появившихся ниже города отмелях они могут брать лишь около трети обычного груза. Некоторые и вовсе встали у причала — делать три рейса за цену одного нет смысла.",
+                ],
+                [
+                    "paragraph",
+                    "На польском берегу, как пишет «Курьер Надвисляньски», зерноторговцы отправляют урожай грузовиками, что обходится примерно вдвое дороже за тонну, а один из щебёночных карьеров сократил добычу, потому что не может вывезти добытое. В первую неделю уборки у весовой речного порта, по данным газеты, выстраивались очереди из фур.",
+                ],
+                ["subheading", "Река, которой управляют из двух столиц"],
+                [
+                    "paragraph",
+                    "Обе газеты напоминают, что Вирну обслуживают совместно ведомства обеих стран, а давно обсуждаемый план углубить фарватер на трёх мелководных участках много лет не движется с места. Экологические организации выступают против дноуглубления: по их словам, оно погубит нерестилища и понизит уровень грунтовых вод на пойменных лугах.",
+                ],
+                [
+                    "paragraph",
+                    "Компромиссный вариант, о котором пишет «Курьер Надвисляньски», предполагает вместо дноуглубления построить направляющие дамбы, сужающие русло на худших участках, чтобы река сама промыла себе более глубокое ложе. Это дешевле, но результат появится лишь через несколько лет, и ни одно из правительств пока не выделило на это денег.",
+                ],
+                [
+                    "paragraph",
+                    "Прогнозы, на которые ссылается «Нордлихт Цайтунг», не обещают заметных дождей как минимум десять дней. До тех пор, пишет «Курьер Надвисляньски», по реке будут ходить в основном туристы на байдарках.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "belmare-votes-yes-to-tram-line",
+        "slug_ru": "zhiteli-belmara-progolosovali-za-tramvay",
+        "section": "politics",
+        "authors": ["daria-sokolova"],
+        "hours_ago": 45,
+        "tags": {
+            "en": ["Transport", "Referendums", "Local government"],
+            "ru": ["Транспорт", "Референдумы", "Местное самоуправление"],
+        },
+        "image": {
+            "colors": ["#005f73", "#94d2bd"],
+            "motif": "skyline",
+            "caption": {
+                "en": "The avenue in Belmare where the tram would run, seen from the station square.",
+                "ru": "Проспект в Бельмаре, по которому пройдёт трамвай, — вид с привокзальной площади.",
+            },
+            "photographer": "Claire Morvan",
+            "agency": "Atlas Field Photo",
+            "via": "courrier",
+        },
+        "sources": [
+            {
+                "outlet": "courrier",
+                "url": "https://courrier-littoral.example.com/politique/belmare-referendum-tramway-resultats",
+                "title": "Belmare dit oui au tramway, mais de justesse",
+                "language": "fr",
+                "hours_ago": 50,
+            }
+        ],
+        "en": {
+            "title": "Belmare votes yes to a tram line, narrowly",
+            "dek": "A local referendum backed the city's first tram with 53 per cent, Le Courrier du Littoral reports, though turnout only just cleared the threshold needed to make the result binding.",
+            "body": [
+                [
+                    "paragraph",
+                    "Voters in Belmare have approved plans for a seven-kilometre tram line linking the railway station, the old port and the university campus. Le Courrier du Littoral reports that 53 per cent voted in favour in Sunday's local referendum, with turnout at 41 per cent, just above the 40 per cent needed for the result to bind the city council.",
+                ],
+                ["subheading", "What was on the ballot"],
+                [
+                    "paragraph",
+                    "The question asked residents whether the city should build the line and remove car parking along most of the main avenue to make room for it. According to the paper, the parking was the real battleground: shopkeepers on the avenue campaigned against, while students and residents of the districts near the university campaigned for.",
+                ],
+                [
+                    "paragraph",
+                    "Le Courrier du Littoral's breakdown by polling station shows a clear divide. The city centre and the university districts voted yes by wide margins; the residential suburbs on the hills, where most households own two cars, voted mostly no.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Half the city wants a tram, the other half wants a parking space. Now we have to build something both halves can live with.",
+                        "attribution": "A deputy mayor, quoted by Le Courrier du Littoral",
+                    },
+                ],
+                ["subheading", "The next steps"],
+                [
+                    "paragraph",
+                    "The city plans to apply for regional and national co-financing this autumn, and construction could begin in three years if funding is secured. The paper notes that opponents have not ruled out a legal challenge to the wording of the ballot question.",
+                ],
+                [
+                    "paragraph",
+                    "In the meantime, the council has promised a working group with shopkeepers from the avenue to design delivery bays and short-stay parking on side streets. Le Courrier du Littoral reports that the traders' association has agreed to take part, while saying it still regards the project as a risk for small businesses.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Бельмар с небольшим перевесом проголосовал за трамвай",
+            "dek": "На местном референдуме первую в городе трамвайную линию поддержали 53 % избирателей, пишет «Курье дю Литораль», хотя явка лишь чуть превысила порог, при котором результат становится обязательным.",
+            "body": [
+                [
+                    "paragraph",
+                    "Жители Бельмара одобрили строительство семикилометровой трамвайной линии, которая свяжет вокзал, старый порт и университетский кампус. Как сообщает газета «Курье дю Литораль», на воскресном местном референдуме «за» проголосовали 53 %, явка составила 41 % — чуть выше 40 %, при которых решение обязательно для городского совета.",
+                ],
+                ["subheading", "Что было в бюллетене"],
+                [
+                    "paragraph",
+                    "Жителей спрашивали, должен ли город построить линию и убрать ради неё парковку вдоль большей части главного проспекта. По данным газеты, именно парковка и стала главным предметом спора: владельцы магазинов на проспекте агитировали против, а студенты и жители районов у кампуса — за.",
+                ],
+                [
+                    "paragraph",
+                    "Разбивка результатов по участкам, которую опубликовал «Курье дю Литораль», показывает чёткую границу. Центр и университетские кварталы проголосовали «за» с большим отрывом; жилые пригороды на холмах, где в большинстве семей по две машины, в основном сказали «нет».",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Половина города хочет трамвай, другая половина — место для машины. Теперь нам нужно построить то, с чем смогут жить обе половины.",
+                        "attribution": "Заместитель мэра — «Курье дю Литораль»",
+                    },
+                ],
+                ["subheading", "Что дальше"],
+                [
+                    "paragraph",
+                    "Осенью город собирается подать заявки на региональное и национальное софинансирование; если деньги найдутся, строительство может начаться через три года. Газета отмечает, что противники трамвая не исключают судебного спора о формулировке вопроса.",
+                ],
+                [
+                    "paragraph",
+                    "Пока же совет обещал создать рабочую группу с владельцами магазинов на проспекте, чтобы вместе спроектировать разгрузочные карманы и кратковременные парковки на соседних улицах. Как пишет «Курье дю Литораль», ассоциация торговцев согласилась участвовать, хотя по-прежнему считает проект риском для малого бизнеса.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "castelvento-lets-sixteen-year-olds-vote-in-consultations",
+        "slug_ru": "v-kastelvento-shestnadtsatiletnim-razreshili-golosovat",
+        "section": "politics",
+        "authors": ["daria-sokolova", "mark-ellison"],
+        "hours_ago": 260,
+        "tags": {
+            "en": ["Elections", "Youth", "Local government"],
+            "ru": ["Выборы", "Молодёжь", "Местное самоуправление"],
+        },
+        "image": {
+            "colors": ["#ff006e", "#ffbe0b"],
+            "motif": "grid",
+            "caption": {
+                "en": "Secondary-school students at a council information evening in Castelvento.",
+                "ru": "Старшеклассники на информационной встрече в мэрии Кастельвенто.",
+            },
+            "photographer": "Giulia Ferraro",
+            "agency": "Meridian Pictures",
+            "via": "gazzetta",
+        },
+        "sources": [
+            {
+                "outlet": "gazzetta",
+                "url": "https://gazzetta-colli.example.org/politica/castelvento-voto-sedicenni-consultazioni",
+                "title": "Castelvento apre le consultazioni comunali ai sedicenni",
+                "language": "it",
+                "hours_ago": 268,
+            }
+        ],
+        "en": {
+            "title": "Castelvento lets sixteen-year-olds vote in town consultations",
+            "dek": "The hill town's council has lowered the voting age for its local consultations, La Gazzetta dei Colli reports. The first vote, on the future of a disused quarry, takes place in the autumn.",
+            "body": [
+                [
+                    "paragraph",
+                    "Residents of Castelvento aged sixteen and seventeen will be able to take part in the town's local consultations from this autumn, after the municipal council voted to change its participation rules. La Gazzetta dei Colli reports that the change was approved by fourteen votes to two, with one abstention, after almost a year of discussion in committees, schools and a series of public evenings.",
+                ],
+                [
+                    "paragraph",
+                    "The decision does not affect national or regional elections, or the election of the mayor and council, which are governed by law. It applies only to the consultations that Castelvento organises on specific local questions, such as the use of public land or changes to the town's traffic plan. Until now, only residents aged eighteen and over could take part.",
+                ],
+                ["subheading", "How the idea came about"],
+                [
+                    "paragraph",
+                    "According to the paper, the proposal did not come from the council at all. It was drafted by the student committee of the town's only secondary school, which collected more than 400 signatures, mostly from adults, and presented it at a public meeting two winters ago. The students argued that many of the questions put to residents, from school bus routes to the future of the sports ground, affected them directly and for longer than anyone else.",
+                ],
+                [
+                    "paragraph",
+                    "La Gazzetta dei Colli describes how the council's first reaction was polite scepticism. Several councillors questioned whether teenagers would take the consultations seriously, and whether the town could be accused of trying to shape outcomes by adding voters it expected to lean one way. The school committee responded by organising a mock consultation on the school's own timetable, with turnout of more than 70 per cent.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "They asked us whether we were mature enough to vote. We asked them to come and watch us do it.",
+                        "attribution": "A member of the student committee, speaking to La Gazzetta dei Colli",
+                    },
+                ],
+                ["subheading", "The safeguards"],
+                [
+                    "paragraph",
+                    "The rules adopted by the council, as summarised by La Gazzetta dei Colli, include several conditions intended to answer the sceptics. Consultations remain advisory, as they were before: the council must debate the result and explain its decision in writing, but it is not bound by it. Sixteen- and seventeen-year-olds will be registered automatically from the population register, as adults are, so that no one has to apply. Results will be published broken down by age group, so that it is visible whether younger voters changed the outcome.",
+                ],
+                [
+                    "paragraph",
+                    "The council also committed to an evaluation after three consultations. If participation among younger residents falls below a fixed threshold, the question of whether to keep the change will come back to the council automatically.",
+                ],
+                ["subheading", "The quarry question"],
+                [
+                    "paragraph",
+                    "The first test will be a consultation planned for October on what to do with a limestone quarry that closed in the 1990s on the edge of town. The paper reports that three options are on the table: letting the site return to nature as a protected area, building a small solar park on the flat floor of the quarry, or turning part of it into an open-air venue for concerts and the town's summer festival.",
+                ],
+                [
+                    "paragraph",
+                    "Each option has its supporters. Naturalists point to a colony of rare bats that roosts in the old galleries; the solar option would bring the municipality a steady income; the festival option is popular with local businesses. La Gazzetta dei Colli notes that the students' committee has already announced a debate evening at the school, to which representatives of all three camps have been invited.",
+                ],
+                ["subheading", "Reactions"],
+                [
+                    "paragraph",
+                    "The paper collected reactions in the town's main square. Older residents were divided, with some welcoming the idea of involving young people in local decisions and others saying that sixteen-year-olds should concentrate on their studies. Several parents told La Gazzetta dei Colli they thought the debate itself had been valuable, whatever its outcome, because it had made their children read the council's documents for the first time.",
+                ],
+                [
+                    "paragraph",
+                    "Castelvento is not the first municipality in the region to experiment with wider participation, the paper points out, but it is the first to write the change into its formal rules rather than trying it once. Neighbouring councils are reported to be watching the quarry consultation closely.",
+                ],
+                [
+                    "paragraph",
+                    "The council has also asked the school to add a short course on how local government works to the final two years of the curriculum, so that new voters understand what a consultation can and cannot decide. Teachers told La Gazzetta dei Colli they welcomed the idea but would need materials, and the town has promised to prepare them with the help of its own staff.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "В Кастельвенто шестнадцатилетним разрешили голосовать на городских консультациях",
+            "dek": "Совет горного городка снизил возраст участия в местных консультациях, пишет «Гадзетта дей Колли». Первое голосование — о судьбе заброшенного карьера — пройдёт осенью.",
+            "body": [
+                [
+                    "paragraph",
+                    "С этой осени жители Кастельвенто в возрасте шестнадцати и семнадцати лет смогут участвовать в местных консультациях: муниципальный совет изменил правила общественного участия. Как сообщает газета «Гадзетта дей Колли», решение приняли четырнадцатью голосами против двух при одном воздержавшемся — после почти года обсуждений в комиссиях, школах и на открытых вечерах.",
+                ],
+                [
+                    "paragraph",
+                    "Решение не касается общенациональных и региональных выборов, а также выборов мэра и совета — их порядок определяет закон. Речь только о консультациях, которые Кастельвенто проводит по конкретным местным вопросам, например об использовании муниципальной земли или изменениях в схеме движения. До сих пор участвовать в них могли лишь жители старше восемнадцати лет.",
+                ],
+                ["subheading", "Откуда взялась идея"],
+                [
+                    "paragraph",
+                    "По данным газеты, предложение исходило вовсе не от совета. Его подготовил ученический комитет единственной в городе средней школы: школьники собрали больше 400 подписей, в основном взрослых, и представили инициативу на открытом собрании две зимы назад. Они доказывали, что многие вопросы, которые выносят на консультации, — от маршрутов школьных автобусов до будущего стадиона — касаются их напрямую и дольше, чем кого-либо ещё.",
+                ],
+                [
+                    "paragraph",
+                    "«Гадзетта дей Колли» рассказывает, что поначалу совет отнёсся к идее с вежливым скепсисом. Несколько депутатов сомневались, что подростки отнесутся к консультациям серьёзно, и опасались обвинений в том, что город пытается повлиять на исход, добавив избирателей с предсказуемыми взглядами. В ответ школьный комитет провёл пробную консультацию по расписанию самой школы — явка превысила 70 %.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Нас спрашивали, достаточно ли мы взрослые, чтобы голосовать. А мы предложили прийти и посмотреть, как мы это делаем.",
+                        "attribution": "Член ученического комитета — в разговоре с газетой «Гадзетта дей Колли»",
+                    },
+                ],
+                ["subheading", "Страховочные механизмы"],
+                [
+                    "paragraph",
+                    "Правила, которые принял совет, в изложении газеты «Гадзетта дей Колли» содержат несколько условий, призванных ответить скептикам. Консультации, как и прежде, носят рекомендательный характер: совет обязан обсудить их итоги и письменно объяснить своё решение, но не обязан им следовать. Шестнадцати- и семнадцатилетних будут вносить в списки автоматически по данным регистра населения, как и взрослых, — подавать заявление никому не придётся. Результаты будут публиковать с разбивкой по возрастным группам, чтобы было видно, повлияли ли молодые избиратели на исход.",
+                ],
+                [
+                    "paragraph",
+                    "Кроме того, совет обязался подвести итоги после трёх консультаций. Если участие молодёжи опустится ниже установленного порога, вопрос о сохранении новых правил автоматически вернётся на рассмотрение совета.",
+                ],
+                ["subheading", "Вопрос о карьере"],
+                [
+                    "paragraph",
+                    "Первым испытанием станет консультация, назначенная на октябрь, — о будущем известнякового карьера на окраине города, закрытого ещё в 1990-х. По данным газеты, рассматриваются три варианта: оставить территорию природе и сделать её охраняемой, построить на ровном дне карьера небольшую солнечную электростанцию или превратить часть его в площадку под открытым небом для концертов и летнего городского фестиваля.",
+                ],
+                [
+                    "paragraph",
+                    "У каждого варианта есть сторонники. Натуралисты напоминают о колонии редких летучих мышей, живущей в старых штольнях; солнечная станция принесла бы муниципалитету стабильный доход; фестивальную площадку поддерживает местный бизнес. «Гадзетта дей Колли» отмечает, что ученический комитет уже объявил о дебатах в школе и пригласил представителей всех трёх лагерей.",
+                ],
+                ["subheading", "Реакция"],
+                [
+                    "paragraph",
+                    "Газета собрала мнения на главной площади города. Старшее поколение разделилось: одни приветствуют идею привлечь молодёжь к местным решениям, другие считают, что в шестнадцать лет надо думать об учёбе. Несколько родителей сказали газете «Гадзетта дей Колли», что сама дискуссия уже принесла пользу, каким бы ни был итог: их дети впервые в жизни прочитали документы городского совета.",
+                ],
+                [
+                    "paragraph",
+                    "Кастельвенто — не первый муниципалитет региона, который экспериментирует с расширением участия, подчёркивает газета, но первый, кто закрепил изменения в официальных правилах, а не ограничился разовым опытом. Соседние советы, по имеющимся сведениям, внимательно следят за консультацией о карьере.",
+                ],
+                [
+                    "paragraph",
+                    "Совет также попросил школу включить в программу двух последних классов короткий курс об устройстве местного самоуправления, чтобы новые избиратели понимали, что консультация может решить, а что нет. Учителя сказали газете «Гадзетта дей Колли», что идея им нравится, но понадобятся учебные материалы, — город пообещал подготовить их силами собственных сотрудников.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "twin-towns-sign-cross-border-commuter-tax-deal",
+        "slug_ru": "goroda-bliznetsy-podpisali-nalogovoe-soglashenie",
+        "section": "politics",
+        "authors": ["anna-volkova"],
+        "hours_ago": 320,
+        "tags": {
+            "en": ["Cross-border", "Labour", "Taxes"],
+            "ru": ["Приграничье", "Труд", "Налоги"],
+        },
+        "image": {
+            "colors": ["#3a0ca3", "#4cc9f0"],
+            "motif": "bars",
+            "caption": {
+                "en": "Commuters cross the footbridge between Erlenbrück and Wierzbinów at seven in the morning.",
+                "ru": "Жители идут на работу по пешеходному мосту между Эрленбрюком и Вежбинувом в семь утра.",
+            },
+            "photographer": "Jonas Weber",
+            "agency": "Harbourline Images",
+            "via": "nordlicht",
+        },
+        "sources": [
+            {
+                "outlet": "nordlicht",
+                "url": "https://nordlicht-zeitung.example.org/2026/erlenbrueck-wierzbinow-pendler-abkommen",
+                "title": "Erlenbrück und Wierzbinów einigen sich bei den Grenzpendlern",
+                "language": "de",
+                "hours_ago": 331,
+            },
+            {
+                "outlet": "kurier",
+                "url": "https://kurier-nadwislanski.example.com/region/wierzbinow-erlenbrueck-porozumienie-podatki",
+                "title": "Wierzbinów i Erlenbrück dzielą się podatkami. Kto zyska?",
+                "language": "pl",
+                "hours_ago": 336,
+            },
+        ],
+        "en": {
+            "title": "Twin border towns agree to share commuters' local taxes",
+            "dek": "Erlenbrück and Wierzbinów will pool part of the tax paid by people who live in one town and work in the other, Nordlicht Zeitung and Kurier Nadwiślański report.",
+            "body": [
+                [
+                    "paragraph",
+                    "The councils of Erlenbrück and Wierzbinów, two towns facing each other across the river Wirna, have signed an agreement on how to share the local taxes of cross-border commuters. Nordlicht Zeitung reports that about 2,100 people cross the footbridge between the towns to work every day, most of them living in Wierzbinów and working in Erlenbrück's factories and care homes.",
+                ],
+                ["subheading", "The problem"],
+                [
+                    "paragraph",
+                    "According to Kurier Nadwiślański, the imbalance has frustrated Wierzbinów for years: its residents use the town's schools, roads and clinics, but a large share of their income-related local tax ends up in Erlenbrück, where they work. Erlenbrück, for its part, argued that it pays for the industrial estates and the bus links that make those jobs possible.",
+                ],
+                [
+                    "paragraph",
+                    "Under the new arrangement, both papers report, the towns will pay a fixed share of commuter-related revenue into a joint fund managed by a committee of councillors from both sides. The fund will finance a list of shared projects, starting with a second footbridge and a bilingual nursery.",
+                ],
+                ["subheading", "Not everyone is convinced"],
+                [
+                    "paragraph",
+                    "Kurier Nadwiślański notes that some Wierzbinów councillors wanted direct transfers to the town's budget rather than a joint fund. In Erlenbrück, Nordlicht Zeitung writes, opposition members warned that the deal could be challenged by the regional tax authorities, which have not yet given a formal opinion. Both councils say they are confident the arrangement is within their powers.",
+                ],
+                [
+                    "paragraph",
+                    "For the commuters themselves, little changes in the short term: the agreement does not alter how much tax any individual pays, only where part of it ends up. What they will notice, according to Nordlicht Zeitung, is the second footbridge, which could open within three years and would shorten the walk from the Wierzbinów housing estates to the industrial zone by about twenty minutes.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Приграничные города-близнецы договорились делить местные налоги",
+            "dek": "Эрленбрюк и Вежбинув будут объединять часть налогов тех, кто живёт в одном городе, а работает в другом, пишут «Нордлихт Цайтунг» и «Курьер Надвисляньски».",
+            "body": [
+                [
+                    "paragraph",
+                    "Советы Эрленбрюка и Вежбинува — двух городов, стоящих друг напротив друга на берегах Вирны, — подписали соглашение о том, как делить местные налоги трансграничных работников. По данным газеты «Нордлихт Цайтунг», каждый день по пешеходному мосту на работу переходят около 2100 человек; в большинстве своём они живут в Вежбинуве и работают на заводах и в домах престарелых Эрленбрюка.",
+                ],
+                ["subheading", "В чём проблема"],
+                [
+                    "paragraph",
+                    "Как пишет «Курьер Надвисляньски», этот перекос годами раздражал Вежбинув: его жители пользуются городскими школами, дорогами и поликлиниками, а значительная часть местного налога с их доходов уходит в Эрленбрюк, где они работают. Эрленбрюк, в свою очередь, возражал, что именно он оплачивает промышленные зоны и автобусные маршруты, без которых этих рабочих мест не было бы.",
+                ],
+                [
+                    "paragraph",
+                    "По новой схеме, сообщают обе газеты, города будут перечислять фиксированную долю поступлений, связанных с трансграничными работниками, в общий фонд под управлением комиссии из депутатов обеих сторон. Из фонда будут финансироваться совместные проекты — в первую очередь второй пешеходный мост и двуязычный детский сад.",
+                ],
+                ["subheading", "Убеждены не все"],
+                [
+                    "paragraph",
+                    "«Курьер Надвисляньски» отмечает, что часть депутатов Вежбинува предпочла бы прямые перечисления в городской бюджет, а не общий фонд. В Эрленбрюке, пишет «Нордлихт Цайтунг», оппозиция предупреждает, что соглашение могут оспорить региональные налоговые органы, которые пока не дали официального заключения. Оба совета уверены, что не вышли за пределы своих полномочий.",
+                ],
+                [
+                    "paragraph",
+                    "Для самих работников в ближайшее время мало что изменится: соглашение не влияет на то, сколько налогов платит каждый, — только на то, куда попадает их часть. Заметным, по словам «Нордлихт Цайтунг», станет второй пешеходный мост: его могут открыть в течение трёх лет, и он сократит путь от жилых кварталов Вежбинува до промзоны примерно на двадцать минут.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "port-lavande-automates-container-cranes",
+        "slug_ru": "port-lavand-avtomatiziruet-kontejnernye-krany",
+        "section": "economy",
+        "authors": ["mark-ellison"],
+        "hours_ago": 230,
+        "tags": {"en": ["Ports", "Labour", "Investment"], "ru": ["Порты", "Труд", "Инвестиции"]},
+        "image": {
+            "colors": ["#212529", "#ff7b00"],
+            "motif": "grid",
+            "caption": {
+                "en": "Container cranes on the south quay of Port-Lavande.",
+                "ru": "Контейнерные краны на южном причале Пор-Лаванда.",
+            },
+            "photographer": "Claire Morvan",
+            "agency": "Harbourline Images",
+            "via": "courrier",
+        },
+        "sources": [
+            {
+                "outlet": "courrier",
+                "url": "https://courrier-littoral.example.com/economie/port-lavande-portiques-automatises",
+                "title": "Port-Lavande automatise ses portiques : les dockers négocient",
+                "language": "fr",
+                "hours_ago": 238,
+            },
+            {
+                "outlet": "faro",
+                "url": "https://faro-del-sur.example.net/economia/puerto-salobre-mira-a-port-lavande",
+                "title": "Los estibadores de Puerto Salobre miran con inquietud a Port-Lavande",
+                "language": "es",
+                "hours_ago": 240,
+            },
+        ],
+        "en": {
+            "title": "Port-Lavande automates its container cranes, and dockworkers negotiate",
+            "dek": "The port's operator will convert four cranes to remote control over two years, Le Courrier du Littoral reports; across the gulf, El Faro del Sur finds dockworkers watching closely.",
+            "body": [
+                [
+                    "paragraph",
+                    "The company that runs the container terminal at Port-Lavande plans to convert four of its six ship-to-shore cranes to remote operation, according to Le Courrier du Littoral. Crane drivers would no longer sit in cabins forty metres above the quay but in a control room on land, each supervising more than one crane at a time.",
+                ],
+                ["subheading", "The operator's case"],
+                [
+                    "paragraph",
+                    "The terminal operator told the paper that the investment, estimated at 38 million euros, is needed to keep larger ships calling at the port, which competes with bigger terminals along the coast. It says remote operation will also improve safety and allow work to continue in stronger winds, when crane cabins currently have to be evacuated.",
+                ],
+                ["subheading", "The union's conditions"],
+                [
+                    "paragraph",
+                    "The dockworkers' union has not rejected the plan outright. According to Le Courrier du Littoral, it is negotiating a guarantee that no permanent jobs will be cut, a retraining programme for crane drivers, and a say in how many cranes one operator may supervise. Talks are scheduled to continue through the autumn.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "We are not against the future. We just want to make sure we are still in it.",
+                        "attribution": "A union representative at the terminal, quoted by Le Courrier du Littoral",
+                    },
+                ],
+                ["subheading", "Seen from across the gulf"],
+                [
+                    "paragraph",
+                    "El Faro del Sur reports that dockworkers in Puerto Salobre, a smaller port on the other side of the Gulf of Orenza, are following the talks closely. Their own terminal has no automation plans for now, but several told the paper they expect whatever Port-Lavande agrees to become the template for the region.",
+                ],
+                [
+                    "paragraph",
+                    "The first converted crane is expected to enter service next spring.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Пор-Лаванд автоматизирует контейнерные краны, докеры ведут переговоры",
+            "dek": "Оператор порта за два года переведёт четыре крана на дистанционное управление, пишет «Курье дю Литораль»; по другую сторону залива, как выяснила газета «Эль Фаро дель Сур», докеры внимательно следят за событиями.",
+            "body": [
+                [
+                    "paragraph",
+                    "Компания, управляющая контейнерным терминалом Пор-Лаванда, собирается перевести на дистанционное управление четыре из шести причальных кранов, сообщает газета «Курье дю Литораль». Крановщики будут сидеть уже не в кабинах в сорока метрах над причалом, а в диспетчерской на берегу, и каждый станет управлять сразу несколькими кранами.",
+                ],
+                ["subheading", "Доводы оператора"],
+                [
+                    "paragraph",
+                    "Оператор терминала объяснил газете, что вложения, оцениваемые в 38 миллионов евро, необходимы, чтобы в порт и дальше заходили крупные суда: он конкурирует с более мощными терминалами на побережье. По словам компании, дистанционное управление повысит безопасность и позволит работать при более сильном ветре — сейчас в таких случаях кабины кранов приходится покидать.",
+                ],
+                ["subheading", "Условия профсоюза"],
+                [
+                    "paragraph",
+                    "Профсоюз докеров не стал отвергать план с порога. По данным газеты «Курье дю Литораль», он добивается гарантий, что постоянные рабочие места не будут сокращены, программы переобучения для крановщиков и права голоса в вопросе о том, сколько кранов может вести один оператор. Переговоры продолжатся всю осень.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Мы не против будущего. Мы просто хотим убедиться, что в нём найдётся место и для нас.",
+                        "attribution": "Представитель профсоюза на терминале — «Курье дю Литораль»",
+                    },
+                ],
+                ["subheading", "Взгляд с другого берега"],
+                [
+                    "paragraph",
+                    "Газета «Эль Фаро дель Сур» пишет, что за переговорами пристально следят докеры Пуэрто-Салобре — меньшего порта на противоположном берегу залива Оренса. На их терминале автоматизацию пока не планируют, но несколько человек сказали газете, что любые договорённости в Пор-Лаванде, скорее всего, станут образцом для всего региона.",
+                ],
+                [
+                    "paragraph",
+                    "Первый переоборудованный кран должен заработать следующей весной.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "passo-dorato-freight-tunnel-costs-reviewed",
+        "slug_ru": "stoimost-tonnelya-passo-dorato-peresmotryat",
+        "section": "economy",
+        "authors": ["mark-ellison", "anna-volkova"],
+        "hours_ago": 290,
+        "tags": {
+            "en": ["Railways", "Transport", "Investment"],
+            "ru": ["Железные дороги", "Транспорт", "Инвестиции"],
+        },
+        "image": {
+            "colors": ["#495057", "#adb5bd"],
+            "motif": "skyline",
+            "caption": {
+                "en": "The northern portal of the Passo Dorato exploratory gallery.",
+                "ru": "Северный портал разведочной штольни под перевалом Пассо-Дорато.",
+            },
+            "photographer": "Luca Benedetti",
+            "agency": "Atlas Field Photo",
+            "via": "gazzetta",
+        },
+        "sources": [
+            {
+                "outlet": "gazzetta",
+                "url": "https://gazzetta-colli.example.org/economia/galleria-passo-dorato-costi-revisione",
+                "title": "Galleria del Passo Dorato, i costi salgono: il progetto va in revisione",
+                "language": "it",
+                "hours_ago": 299,
+            }
+        ],
+        "en": {
+            "title": "Rising costs send the Passo Dorato freight tunnel back for review",
+            "dek": "The estimated price of the rail tunnel has grown by almost a third, La Gazzetta dei Colli reports, and the regional government wants an independent check before signing contracts.",
+            "body": [
+                [
+                    "paragraph",
+                    "The planned freight rail tunnel under the Passo Dorato will be subjected to an independent cost review before any construction contracts are signed, according to La Gazzetta dei Colli. The paper reports that the project company's latest estimate puts the total at 2.9 billion euros, almost a third more than the figure presented when the project was approved four years ago.",
+                ],
+                ["subheading", "Where the money went"],
+                [
+                    "paragraph",
+                    "According to the documents cited by the paper, about half of the increase comes from general rises in construction prices. The rest is attributed to geology: an exploratory gallery bored over the past two years found a longer stretch of fractured rock than expected on the southern side, which will require slower excavation and heavier lining.",
+                ],
+                [
+                    "paragraph",
+                    "The project company argues that finding such problems early is exactly the purpose of an exploratory gallery, and that the updated figure is more reliable for that reason. Critics quoted by La Gazzetta dei Colli respond that the original estimate was optimistic from the start.",
+                ],
+                [
+                    "paragraph",
+                    "The paper also points out that the financing plan has not kept pace. The national government and the region agreed to split the original budget, but neither has said whether it will cover its share of the increase. European transport funds could cover part of the cost, although an application would have to be resubmitted with the new figures, adding months to the timetable.",
+                ],
+                ["subheading", "Why the valley cares"],
+                [
+                    "paragraph",
+                    "For the communities along the valley road, the tunnel is less about rail policy than about lorries. The paper notes that several thousand heavy vehicles cross the pass each day in summer, and that the tunnel's main promise was to move a large share of that traffic onto trains. Mayors of the valley towns told the paper they feared a review would become a delay, and a delay would become a cancellation.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Every year we wait is another year of trucks under our windows.",
+                        "attribution": "The mayor of a valley town, speaking to La Gazzetta dei Colli",
+                    },
+                ],
+                ["subheading", "What the review will look at"],
+                [
+                    "paragraph",
+                    "The regional government says the review will examine the geological risk assessment, the construction timetable and the forecasts for freight volumes, and should be completed within six months. La Gazzetta dei Colli notes that the freight forecasts may prove the most sensitive part: they were prepared before two large logistics centres in the plain below were built, and no one has yet published how those changed expected traffic.",
+                ],
+                [
+                    "paragraph",
+                    "Work on the exploratory gallery will continue in the meantime.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Рост расходов отправил грузовой тоннель Пассо-Дорато на пересмотр",
+            "dek": "Сметная стоимость железнодорожного тоннеля выросла почти на треть, пишет «Гадзетта дей Колли», и региональное правительство требует независимой проверки до подписания контрактов.",
+            "body": [
+                [
+                    "paragraph",
+                    "Прежде чем будут подписаны строительные контракты, проект грузового железнодорожного тоннеля под перевалом Пассо-Дорато пройдёт независимую проверку расходов, сообщает газета «Гадзетта дей Колли». По её данным, последняя оценка проектной компании — 2,9 миллиарда евро, почти на треть больше суммы, которую называли при утверждении проекта четыре года назад.",
+                ],
+                ["subheading", "Куда ушли деньги"],
+                [
+                    "paragraph",
+                    "Согласно документам, на которые ссылается газета, примерно половина прироста объясняется общим удорожанием строительства. Остальное — геология: разведочная штольня, которую проходили последние два года, обнаружила на южной стороне более протяжённый, чем ожидалось, участок трещиноватых пород — там придётся копать медленнее и ставить более мощную обделку.",
+                ],
+                [
+                    "paragraph",
+                    "Проектная компания настаивает, что разведочная штольня для того и нужна, чтобы выявлять такие проблемы заранее, и потому новая цифра надёжнее прежней. Критики, которых цитирует «Гадзетта дей Колли», возражают, что первоначальная оценка с самого начала была слишком оптимистичной.",
+                ],
+                [
+                    "paragraph",
+                    "Газета обращает внимание и на то, что план финансирования за сметой не поспевает. Государство и регион договорились поделить первоначальный бюджет пополам, но ни одна из сторон не сказала, возьмёт ли на себя свою долю прироста. Часть расходов могли бы покрыть европейские транспортные фонды, однако заявку придётся подавать заново с новыми цифрами, и это добавит к графику ещё несколько месяцев.",
+                ],
+                ["subheading", "Почему это важно для долины"],
+                [
+                    "paragraph",
+                    "Для посёлков вдоль дороги через долину тоннель — вопрос не столько железнодорожной политики, сколько грузовиков. Газета напоминает, что летом через перевал ежедневно проходят несколько тысяч большегрузов и что главным обещанием тоннеля было перевести значительную часть этого потока на поезда. Мэры городков долины сказали газете, что боятся, как бы проверка не обернулась отсрочкой, а отсрочка — отменой.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Каждый год ожидания — это ещё один год фур под нашими окнами.",
+                        "attribution": "Мэр одного из городков долины — в разговоре с газетой «Гадзетта дей Колли»",
+                    },
+                ],
+                ["subheading", "Что будут проверять"],
+                [
+                    "paragraph",
+                    "Региональное правительство сообщает, что проверка охватит оценку геологических рисков, график строительства и прогнозы грузопотока и должна завершиться в течение шести месяцев. «Гадзетта дей Колли» отмечает, что самым чувствительным может оказаться прогноз грузопотока: его готовили до того, как на равнине внизу построили два крупных логистических центра, и никто пока не опубликовал, как они изменили ожидаемый трафик.",
+                ],
+                [
+                    "paragraph",
+                    "Тем временем работы в разведочной штольне продолжатся.",
+                ],
+            ],
+        },
+    },
+    {
+        "slug": "wisniogrod-bakeries-form-flour-buying-cooperative",
+        "slug_ru": "pekarni-vishnegruda-sozdali-zakupochnyy-kooperativ",
+        "section": "economy",
+        "authors": ["anna-volkova"],
+        "hours_ago": 380,
+        "tags": {
+            "en": ["Small business", "Agriculture", "Households"],
+            "ru": ["Малый бизнес", "Сельское хозяйство", "Домохозяйства"],
+        },
+        "image": {
+            "colors": ["#bc6c25", "#fefae0"],
+            "motif": "circles",
+            "caption": {
+                "en": "Morning bread in a family bakery in Wiśniogród's old town.",
+                "ru": "Утренний хлеб в семейной пекарне в старом городе Вишнегруда.",
+            },
+            "photographer": "Agata Mróz",
+            "agency": "Meridian Pictures",
+            "via": "kurier",
+        },
+        "sources": [
+            {
+                "outlet": "kurier",
+                "url": "https://kurier-nadwislanski.example.com/gospodarka/piekarnie-wisniogrod-spoldzielnia-maka",
+                "title": "Piekarze z Wiśniogrodu kupują mąkę razem. Chleb ma nie drożeć",
+                "language": "pl",
+                "hours_ago": 392,
+            }
+        ],
+        "en": {
+            "title": "Wiśniogród's family bakeries club together to buy flour",
+            "dek": "Eleven small bakeries have formed a buying cooperative to negotiate with mills, Kurier Nadwiślański reports, in the hope of keeping the price of a loaf steady.",
+            "body": [
+                [
+                    "paragraph",
+                    "Eleven family-run bakeries in Wiśniogród have set up a cooperative to buy flour, yeast and packaging together, Kurier Nadwiślański reports. On their own, the paper writes, most of them buy a few tonnes of flour a month and have little room to negotiate; together they will order enough to deal directly with two regional mills.",
+                ],
+                ["subheading", "Squeezed from both sides"],
+                [
+                    "paragraph",
+                    "According to Kurier Nadwiślański, the bakers have faced higher costs for flour, electricity for their ovens and wages over the past two years, while supermarkets in the city's retail parks sell bread at prices small shops cannot match. Two independent bakeries in the old town closed last year.",
+                ],
+                [
+                    "paragraph",
+                    "The cooperative's founders told the paper they expect savings of around eight per cent on flour, and more on packaging, which they previously bought in small batches at high unit prices. They have promised not to raise the price of their basic rye loaf this year if the savings materialise.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "For thirty years we competed with each other for the same street. It took the supermarkets to make us friends.",
+                        "attribution": "A third-generation baker, quoted by Kurier Nadwiślański",
+                    },
+                ],
+                ["subheading", "Beyond flour"],
+                [
+                    "paragraph",
+                    "The paper reports that the cooperative also plans a shared delivery van for restaurants and schools, and a joint apprenticeship programme, since several members struggle to find young bakers willing to start work at three in the morning. The city's business development office has offered free legal advice for the first year.",
+                ],
+                [
+                    "paragraph",
+                    "Not all bakers in the city have joined. Kurier Nadwiślański spoke to two who prefer to keep their own suppliers, citing long relationships with small local millers and special flours that a joint order could not accommodate. The cooperative says its door remains open and that members are free to keep buying speciality flour on their own.",
+                ],
+            ],
+        },
+        "ru": {
+            "title": "Семейные пекарни Вишнегруда объединились, чтобы закупать муку",
+            "dek": "Одиннадцать небольших пекарен создали закупочный кооператив для переговоров с мельницами, пишет «Курьер Надвисляньски», — в надежде удержать цену буханки.",
+            "body": [
+                [
+                    "paragraph",
+                    "Одиннадцать семейных пекарен Вишнегруда создали кооператив для совместной закупки муки, дрожжей и упаковки, сообщает газета «Курьер Надвисляньски». Поодиночке, пишет газета, большинство из них покупает по несколько тонн муки в месяц и почти не может торговаться; вместе же они будут заказывать столько, что смогут работать напрямую с двумя региональными мельницами.",
+                ],
+                ["subheading", "Под давлением с двух сторон"],
+                [
+                    "paragraph",
+                    "По данным газеты «Курьер Надвисляньски», за последние два года у пекарей выросли расходы на муку, электричество для печей и зарплаты, а супермаркеты в торговых центрах на окраинах продают хлеб по ценам, с которыми маленькие лавки конкурировать не могут. В прошлом году в старом городе закрылись две независимые пекарни.",
+                ],
+                [
+                    "paragraph",
+                    "Основатели кооператива рассказали газете, что рассчитывают сэкономить около восьми процентов на муке и больше — на упаковке, которую раньше закупали мелкими партиями по высокой цене. Если экономия окажется реальной, они обещают в этом году не поднимать цену на обычный ржаной хлеб.",
+                ],
+                [
+                    "quote",
+                    {
+                        "text": "Тридцать лет мы соперничали друг с другом за одну и ту же улицу. Подружили нас только супермаркеты.",
+                        "attribution": "Пекарь в третьем поколении — «Курьер Надвисляньски»",
+                    },
+                ],
+                ["subheading", "Не только мука"],
+                [
+                    "paragraph",
+                    "Газета пишет, что кооператив также планирует общий фургон для доставки в рестораны и школы и совместную программу подготовки учеников: нескольким пекарням трудно найти молодых людей, готовых начинать работу в три часа ночи. Городской отдел поддержки предпринимательства предложил кооперативу бесплатные юридические консультации на первый год.",
+                ],
+                [
+                    "paragraph",
+                    "Присоединились не все пекари города. «Курьер Надвисляньски» поговорил с двумя, которые предпочитают прежних поставщиков: у них давние отношения с небольшими местными мельницами и особые сорта муки, которые в общий заказ не впишешь. В кооперативе говорят, что двери для них открыты, а специальную муку участники по-прежнему могут закупать самостоятельно.",
                 ],
             ],
         },
