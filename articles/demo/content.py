@@ -1609,11 +1609,11 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
-                    "Castelvento is not the first municipality in the region to experiment with wider participation, the paper points out, but it is the first to write the change into its formal rules rather than trying it once. Neighbouring councils are reported to be watching the quarry consultation closely.",
+                    "The council has also asked the school to add a short course on how local government works to the final two years of the curriculum, so that new voters understand what a consultation can and cannot decide. Teachers told La Gazzetta dei Colli they welcomed the idea but would need materials, and the town has promised to prepare them with the help of its own staff.",
                 ],
                 [
                     "paragraph",
-                    "The council has also asked the school to add a short course on how local government works to the final two years of the curriculum, so that new voters understand what a consultation can and cannot decide. Teachers told La Gazzetta dei Colli they welcomed the idea but would need materials, and the town has promised to prepare them with the help of its own staff.",
+                    "Castelvento is not the first municipality in the region to experiment with wider participation, the paper points out, but it is the first to write the change into its formal rules rather than trying it once. Neighbouring councils are reported to be watching the quarry consultation closely.",
                 ],
             ],
         },
@@ -1670,11 +1670,11 @@ ARTICLES = [
                 ],
                 [
                     "paragraph",
-                    "Кастельвенто — не первый муниципалитет региона, который экспериментирует с расширением участия, подчёркивает газета, но первый, кто закрепил изменения в официальных правилах, а не ограничился разовым опытом. Соседние советы, по имеющимся сведениям, внимательно следят за консультацией о карьере.",
+                    "Совет также попросил школу включить в программу двух последних классов короткий курс об устройстве местного самоуправления, чтобы новые избиратели понимали, что консультация может решить, а что нет. Учителя сказали газете «Гадзетта дей Колли», что идея им нравится, но понадобятся учебные материалы, — город пообещал подготовить их силами собственных сотрудников.",
                 ],
                 [
                     "paragraph",
-                    "Совет также попросил школу включить в программу двух последних классов короткий курс об устройстве местного самоуправления, чтобы новые избиратели понимали, что консультация может решить, а что нет. Учителя сказали газете «Гадзетта дей Колли», что идея им нравится, но понадобятся учебные материалы, — город пообещал подготовить их силами собственных сотрудников.",
+                    "Кастельвенто — не первый муниципалитет региона, который экспериментирует с расширением участия, подчёркивает газета, но первый, кто закрепил изменения в официальных правилах, а не ограничился разовым опытом. Соседние советы, по имеющимся сведениям, внимательно следят за консультацией о карьере.",
                 ],
             ],
         },
