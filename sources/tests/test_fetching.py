@@ -336,10 +336,12 @@ def test_robots_server_error_blocks_for_now(fake_web: FakeWeb, fetcher: Fetcher)
 def test_requests_to_one_host_are_spaced(fake_web: FakeWeb) -> None:
     fake_web.add("/a", b"1")
     fake_web.add("/b", b"2")
-    with make_fetcher(min_host_delay=0.3) as fetcher:
+    with make_fetcher(min_host_delay=0.5) as fetcher:
         fetcher.fetch(fake_web.url("/a"))
         fetcher.fetch(fake_web.url("/b"))
     times = [r.received_at for r in fake_web.requests]  # robots.txt, /a, /b
     assert len(times) == 3
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.29, gaps
+    # Server-side arrival times carry a few ms of scheduling jitter around the client's 0.5 s
+    # slots; unthrottled, these requests arrive within milliseconds of each other.
+    assert min(gaps) >= 0.4, gaps
