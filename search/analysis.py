@@ -138,6 +138,7 @@ def _normalize(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
 
 
+@lru_cache(maxsize=300_000)
 def word_terms(surface: str) -> tuple[str, ...]:
     """Index terms of one word: lemmas/stem after folding; empty for a stop word.
 

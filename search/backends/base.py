@@ -1,0 +1,98 @@
+"""What every full-text backend offers, and the filters it must apply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import connection
+
+# A query term group: alternative index terms for one word; a document matches the group when
+# it contains any of them.
+TermGroup = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    languages: tuple[str, ...] = ()
+    section_id: int | None = None
+    date_from: datetime | None = None
+    date_until: datetime | None = None  # exclusive
+    #: When several languages are searched, this one's results come first.
+    preferred_language: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    page_id: int
+    score: float
+    published_at: datetime | None = field(default=None, compare=False)
+
+
+class SearchBackend:
+    """Runs analysed term groups against the database's full-text index.
+
+    `require_all` means every group must match (AND); otherwise any group may (OR). Results
+    are ordered by relevance (title weighted above body) and then by recency: the score is
+    rounded so that near-equal relevance is decided by the newer article.
+    """
+
+    name = "base"
+    #: Digits kept of the score before recency breaks the tie.
+    SCORE_DECIMALS = 2
+
+    def search(
+        self,
+        groups: list[TermGroup],
+        filters: SearchFilters,
+        *,
+        require_all: bool = True,
+        offset: int = 0,
+        limit: int = 10,
+    ) -> list[Hit]:
+        sql, params = self._ranked_sql(groups, filters, require_all)
+        sql += " LIMIT %s OFFSET %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            return [Hit(int(pk), float(score), published) for pk, score, published in cursor]
+
+    def count(self, groups: list[TermGroup], filters: SearchFilters, *, require_all=True) -> int:
+        sql, params = self._count_sql(groups, filters, require_all)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return int(cursor.fetchone()[0])
+
+    # Subclasses build the SQL.
+    def _ranked_sql(self, groups, filters, require_all) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def _count_sql(self, groups, filters, require_all) -> tuple[str, list]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _preference_sql(filters: SearchFilters, alias: str = "e") -> tuple[str, list]:
+        """ORDER BY prefix putting the reader's language first when several are searched."""
+        if filters.preferred_language and len(filters.languages) != 1:
+            return f"CASE WHEN {alias}.language = %s THEN 0 ELSE 1 END, ", [
+                filters.preferred_language
+            ]
+        return "", []
+
+    @staticmethod
+    def _filter_sql(filters: SearchFilters, alias: str = "e") -> tuple[str, list]:
+        clauses, params = [], []
+        if filters.languages:
+            placeholders = ", ".join(["%s"] * len(filters.languages))
+            clauses.append(f"{alias}.language IN ({placeholders})")
+            params.extend(filters.languages)
+        if filters.section_id is not None:
+            clauses.append(f"{alias}.section_id = %s")
+            params.append(filters.section_id)
+        if filters.date_from is not None:
+            clauses.append(f"{alias}.published_at >= %s")
+            params.append(filters.date_from)
+        if filters.date_until is not None:
+            clauses.append(f"{alias}.published_at < %s")
+            params.append(filters.date_until)
+        sql = "".join(f" AND {clause}" for clause in clauses)
+        return sql, params

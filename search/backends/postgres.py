@@ -1,0 +1,46 @@
+"""PostgreSQL tsvector ('simple' configuration over our lemmas) with a GIN index."""
+
+from __future__ import annotations
+
+from .base import SearchBackend, TermGroup
+
+# ts_rank weights for {D, C, B, A}: the title (A) counts four times the body (B).
+RANK_WEIGHTS = "{0.05, 0.1, 0.25, 1.0}"
+# 1 = divide the rank by 1 + log(document length), so long articles do not win by size alone.
+RANK_NORMALIZATION = 1
+
+
+def _quote(term: str) -> str:
+    return "'" + term.replace("\\", "").replace("'", "''") + "'"
+
+
+def tsquery_expression(groups: list[TermGroup], require_all: bool) -> str:
+    parts = ["(" + " | ".join(_quote(t) for t in group) + ")" for group in groups if group]
+    return (" & " if require_all else " | ").join(parts)
+
+
+class PostgresBackend(SearchBackend):
+    name = "postgresql-tsvector"
+
+    # Fixed SQL text; every value (terms, filters) is a bound parameter.
+    def _ranked_sql(self, groups, filters, require_all):
+        where, params = self._filter_sql(filters)
+        prefer, prefer_params = self._preference_sql(filters)
+        sql = (
+            "SELECT page_id, score, published_at FROM ("  # noqa: S608
+            "SELECT e.page_id, e.language, e.published_at, "
+            "ts_rank(%s::float4[], e.search_vector, q, %s) AS score "
+            "FROM search_indexentry e, to_tsquery('simple', %s) q "
+            f"WHERE e.search_vector @@ q{where}) e "
+            f"ORDER BY {prefer}round(score::numeric, 4) DESC, published_at DESC, page_id DESC"
+        )
+        expr = tsquery_expression(groups, require_all)
+        return sql, [RANK_WEIGHTS, RANK_NORMALIZATION, expr, *params, *prefer_params]
+
+    def _count_sql(self, groups, filters, require_all):
+        where, params = self._filter_sql(filters)
+        sql = (
+            "SELECT count(*) FROM search_indexentry e, to_tsquery('simple', %s) q "  # noqa: S608
+            f"WHERE e.search_vector @@ q{where}"
+        )
+        return sql, [tsquery_expression(groups, require_all), *params]

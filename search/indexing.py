@@ -1,0 +1,288 @@
+"""Feeding the search index from published pages.
+
+Indexing reads a page, runs its text through `search.analysis` and upserts one `IndexEntry`
+(triggers update the database's full-text structure in the same statement). It runs in tasks
+and commands, never in a request: analysis of a long article costs tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from .analysis import fold, index_text, tokenize
+from .models import IndexEntry, TermStat, VocabularyTerm
+
+BATCH_SIZE = 200
+# Forms shorter than this are never typo-corrected (the query side needs >= 5 letters, and a
+# deletion from a 5-letter word leaves 4), so they need not be in the vocabulary.
+VOCABULARY_MIN_LENGTH = 4
+VOCABULARY_MAX_LENGTH = 64
+
+
+def article_model():
+    return apps.get_model("articles", "ArticlePage")
+
+
+@dataclass
+class IndexDocument:
+    """What the index needs to know about one page."""
+
+    page_id: int
+    language: str
+    section_id: int | None
+    published_at: object
+    title: str
+    body: str
+    story_id: int | None = None
+
+
+def page_body_text(page) -> str:
+    """Readable text of an article: dek then every searchable body block, one per line."""
+    parts = [getattr(page, "dek", "") or ""]
+    body = getattr(page, "body", None)
+    if body is not None and hasattr(body, "stream_block"):
+        parts.extend(str(p) for p in body.stream_block.get_searchable_content(body))
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def story_id_for(page) -> int | None:
+    """The Story the article belongs to (through its sources), when the sources app has one.
+
+    Hook: `sources.Story` does not exist yet; when SourceArticle gains a `story` foreign key
+    this returns the story of the article's first source, and "Don't Miss" starts excluding
+    same-story neighbours with no other change.
+    """
+    links = getattr(page, "source_links", None)
+    if links is None:
+        return None
+    first = links.all().first()
+    source = getattr(first, "source_article", None) if first else None
+    return getattr(source, "story_id", None)
+
+
+def is_indexable(page) -> bool:
+    """Live, public articles are searchable; anything else (drafts, private pages) is not."""
+    if not isinstance(page, article_model()) or not page.live:
+        return False
+    return not PageViewRestriction.objects.filter(
+        page__path__in=[
+            page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
+        ]
+    ).exists()
+
+
+def document_for(page) -> IndexDocument:
+    section_path = page.path[: -page.steplen]
+    section_id = getattr(page, "_search_section_id", None)
+    if section_id is None:
+        section_id = Page.objects.filter(path=section_path).values_list("pk", flat=True).first()
+    published_at = (
+        getattr(page, "display_date", None)
+        or page.first_published_at
+        or page.last_published_at
+        or timezone.now()
+    )
+    return IndexDocument(
+        page_id=page.pk,
+        language=page.locale.language_code,
+        section_id=section_id,
+        published_at=published_at,
+        title=page.title,
+        body=page_body_text(page),
+        story_id=story_id_for(page),
+    )
+
+
+def vocabulary_forms(*texts: str) -> set[str]:
+    """Folded word forms and index terms worth keeping for typo correction."""
+    forms: set[str] = set()
+    for text in texts:
+        for token in tokenize(text):
+            forms.add(fold(token.surface))
+    return {f for f in forms if VOCABULARY_MIN_LENGTH <= len(f) <= VOCABULARY_MAX_LENGTH}
+
+
+def entry_for(document: IndexDocument) -> IndexEntry:
+    return IndexEntry(
+        page_id=document.page_id,
+        language=document.language,
+        section_id=document.section_id,
+        published_at=document.published_at,
+        title=document.title,
+        body=document.body,
+        title_terms=index_text(document.title),
+        body_terms=index_text(document.body),
+        story_id=document.story_id,
+        indexed_at=timezone.now(),
+    )
+
+
+def entry_terms(title_terms: str, body_terms: str) -> set[str]:
+    """Distinct index terms of a stored entry (alternative lemmas count as terms)."""
+    return {
+        t
+        for t in f"{title_terms} {body_terms}".replace("|", " ").split()
+        if len(t) <= VOCABULARY_MAX_LENGTH
+    }
+
+
+def store_documents(documents: Iterable[IndexDocument], *, update_stats: bool = True) -> int:
+    """Upsert index entries, vocabulary and term statistics in one transaction."""
+    entries, forms = [], set()
+    for document in documents:
+        entry = entry_for(document)
+        entries.append(entry)
+        forms |= vocabulary_forms(document.title, document.body)
+        forms |= {
+            t
+            for t in entry_terms(entry.title_terms, entry.body_terms)
+            if len(t) >= VOCABULARY_MIN_LENGTH
+        }
+    if not entries:
+        return 0
+    with transaction.atomic():
+        if update_stats:
+            delta = Counter()
+            for entry in entries:
+                delta.update(entry_terms(entry.title_terms, entry.body_terms))
+            delta.subtract(_stored_terms([e.page_id for e in entries]))
+            adjust_term_stats(delta)
+        # Delete then insert rather than ON CONFLICT UPDATE: both fire the full-text triggers,
+        # and this way the same code path serves first indexing and re-indexing.
+        IndexEntry.objects.filter(pk__in=[e.page_id for e in entries]).delete()
+        IndexEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        store_vocabulary(forms)
+    return len(entries)
+
+
+def _stored_terms(page_ids: list[int]) -> Counter:
+    counts: Counter = Counter()
+    rows = IndexEntry.objects.filter(pk__in=page_ids).values_list("title_terms", "body_terms")
+    for title_terms, body_terms in rows:
+        counts.update(entry_terms(title_terms, body_terms))
+    return counts
+
+
+def adjust_term_stats(delta: Counter) -> None:
+    """Apply document-count changes per term (positive: new documents, negative: removed)."""
+    delta = Counter({t: d for t, d in delta.items() if d})
+    if not delta:
+        return
+    terms = list(delta)
+    existing: dict[str, int] = {}
+    for start in range(0, len(terms), 900):
+        chunk = terms[start : start + 900]
+        existing.update(TermStat.objects.filter(term__in=chunk).values_list("term", "documents"))
+    changed = [
+        TermStat(term=t, documents=max(0, existing[t] + delta[t])) for t in terms if t in existing
+    ]
+    created = [
+        TermStat(term=t, documents=delta[t]) for t in terms if t not in existing and delta[t] > 0
+    ]
+    TermStat.objects.bulk_update(changed, ["documents"], batch_size=500)
+    TermStat.objects.bulk_create(created, batch_size=2_000, ignore_conflicts=True)
+
+
+def recompute_term_stats() -> int:
+    """Count document frequencies over the whole index from scratch (after bulk loads)."""
+    counts: Counter = Counter()
+    rows = IndexEntry.objects.values_list("title_terms", "body_terms")
+    for title_terms, body_terms in rows.iterator(chunk_size=1_000):
+        counts.update(entry_terms(title_terms, body_terms))
+    with transaction.atomic():
+        TermStat.objects.all().delete()
+        TermStat.objects.bulk_create(
+            [TermStat(term=t, documents=n) for t, n in counts.items()], batch_size=5_000
+        )
+    return len(counts)
+
+
+def store_vocabulary(forms: set[str]) -> None:
+    VocabularyTerm.objects.bulk_create(
+        [VocabularyTerm(form=f) for f in forms], ignore_conflicts=True, batch_size=2_000
+    )
+
+
+def index_page(page_id: int) -> bool:
+    """Bring one page's index entry in line with the page: indexed if live, removed if not."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        remove_pages([page_id])
+        return False
+    page = page.specific
+    if not is_indexable(page):
+        remove_pages([page_id])
+        return False
+    store_documents([document_for(page)])
+    return True
+
+
+def remove_pages(page_ids: Iterable[int]) -> int:
+    page_ids = list(page_ids)
+    with transaction.atomic():
+        delta = Counter()
+        delta.subtract(_stored_terms(page_ids))
+        adjust_term_stats(delta)
+        deleted, _ = IndexEntry.objects.filter(page_id__in=page_ids).delete()
+    return deleted
+
+
+def indexable_articles():
+    """Every live, public article, oldest first, with what indexing reads fetched up front."""
+    return (
+        article_model()
+        .objects.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related("source_links__source_article")
+        .order_by("pk")
+    )
+
+
+def rebuild(progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> int:
+    """Re-index every live article from scratch; calls `progress(n)` after each batch."""
+    sections = dict(Page.objects.filter(depth__lte=3).values_list("path", "pk"))
+    IndexEntry.objects.all().delete()
+    total = 0
+    batch: list[IndexDocument] = []
+    for page in indexable_articles().iterator(chunk_size=batch_size):
+        page._search_section_id = sections.get(page.path[: -page.steplen])
+        batch.append(document_for(page))
+        if len(batch) >= batch_size:
+            total += store_documents(batch, update_stats=False)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        total += store_documents(batch, update_stats=False)
+        if progress:
+            progress(len(batch))
+    recompute_term_stats()
+    return total
+
+
+def index_page_ids(
+    page_ids: list[int], progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE
+) -> int:
+    """Index many known pages in batches (bulk imports), then recount term statistics once."""
+    sections = dict(Page.objects.filter(depth__lte=3).values_list("path", "pk"))
+    total = 0
+    for start in range(0, len(page_ids), batch_size):
+        chunk = page_ids[start : start + batch_size]
+        pages = indexable_articles().filter(pk__in=chunk)
+        documents = []
+        for page in pages:
+            page._search_section_id = sections.get(page.path[: -page.steplen])
+            documents.append(document_for(page))
+        total += store_documents(documents, update_stats=False)
+        if progress:
+            progress(len(chunk))
+    recompute_term_stats()
+    return total

@@ -1,0 +1,92 @@
+"""The search app's own index: analysed text per published page, plus the term vocabulary.
+
+The analysed columns hold what `search.analysis.index_text` produced; the full-text structures
+that make them searchable are not Django fields because they differ per database:
+SQLite keeps an FTS5 external-content table (`search_fts`) in step through triggers, PostgreSQL a
+weighted `search_vector tsvector` column with a GIN index, also filled by a trigger. Both are
+created by migration 0002 for the current vendor only. Because triggers keep them in step, any
+ORM write here (bulk or not) updates the full-text index in the same transaction.
+"""
+
+from django.db import models
+
+
+class IndexEntry(models.Model):
+    """One published page as the search index sees it."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(max_length=16, db_index=True)
+    section = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(db_index=True)
+    # Plain text, kept for snippets and for the "Don't Miss" similarity computation.
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    # Analysed text: slots separated by spaces, alternative lemmas of one word by "|".
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    # Pages of the same story are never recommended next to each other (hook for sources.Story).
+    story_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "search index entry"
+        verbose_name_plural = "search index entries"
+        indexes = [models.Index(fields=["language", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.title}"
+
+
+class VocabularyTerm(models.Model):
+    """Every folded word form and index term seen, so a query word can be checked for a typo.
+
+    Rows are only ever added (a stale form merely makes a correction that finds nothing), which
+    keeps indexing a single INSERT ... ON CONFLICT DO NOTHING.
+    """
+
+    form = models.CharField(max_length=64, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.form
+
+
+class RelatedArticles(models.Model):
+    """ "Don't Miss" neighbours of a page by content similarity, computed when it is published."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    related_ids = models.JSONField(default=list)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"related to {self.page_id}"
+
+
+class TermStat(models.Model):
+    """In how many indexed documents a term occurs: the IDF behind "Don't Miss" similarity.
+
+    Kept exact by the indexing service (incremented for a page's new terms, decremented for its
+    old ones) so no full scan is needed when one article is published.
+    """
+
+    term = models.CharField(max_length=64, primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.documents}"
+
+
+class ImportedArticle(models.Model):
+    """Which page an archive row became, keyed by the row's `url`: makes re-imports idempotent."""
+
+    url = models.CharField(max_length=1000, unique=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.url

@@ -1,0 +1,229 @@
+"""Reader search as a service: parse, correct typos, match, check phrases, rank, paginate.
+
+Views and the JSON API are thin wrappers around `run_search`, which never raises on what a
+reader types: analysis reduces any input to plain terms before a backend sees it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from .analysis import (
+    CYRILLIC_RE,
+    ParsedQuery,
+    QueryWord,
+    analyze_query,
+    slots_from_index_text,
+    word_terms,
+)
+from .backends import Hit, SearchFilters, get_backend
+from .models import IndexEntry, VocabularyTerm
+from .snippets import highlight, snippet
+
+PAGE_SIZE = 10
+# Phrase queries are matched on terms by the index, then checked for adjacency here; only the
+# best candidates are checked, which bounds the work of a phrase made of common words.
+PHRASE_CANDIDATES = 2_000
+TYPO_MIN_LENGTH = 5
+MAX_CORRECTIONS_PER_WORD = 6
+RUSSIAN_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+LATIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class SearchResult:
+    page_id: int
+    url: str
+    title: SafeString
+    plain_title: str
+    language: str
+    published_at: datetime | None
+    snippet: SafeString
+    score: float
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    count: int = 0
+    page: int = 1
+    num_pages: int = 1
+    page_size: int = PAGE_SIZE
+    results: list[SearchResult] = field(default_factory=list)
+    corrected: dict[str, list[str]] = field(default_factory=dict)
+    any_word: bool = False
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def parse_page_number(raw) -> int:
+    """Any page parameter becomes a page number >= 1 ("abc", "0", "-3" -> 1)."""
+    try:
+        number = int(str(raw).strip()[:9])
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from word."""
+    alphabet = RUSSIAN_ALPHABET if CYRILLIC_RE.search(word) else LATIN_ALPHABET
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def correct_typos(words: list[QueryWord]) -> dict[str, list[str]]:
+    """Add the terms of known words one edit away to query words the index has never seen.
+
+    Only words of TYPO_MIN_LENGTH letters or more are corrected: in short words one letter
+    is too much of the word. Returns {typed word: [known forms used]} so the page can say so.
+    """
+    candidates = [w for w in words if len(w.surface) >= TYPO_MIN_LENGTH and not w.surface.isdigit()]
+    if not candidates:
+        return {}
+    lookup = {w.surface for w in candidates} | {t for w in candidates for t in w.terms}
+    known = set(VocabularyTerm.objects.filter(form__in=lookup).values_list("form", flat=True))
+    corrections: dict[str, list[str]] = {}
+    for word in candidates:
+        if word.surface in known or known.intersection(word.terms):
+            continue
+        forms = sorted(
+            VocabularyTerm.objects.filter(form__in=edits1(word.surface)).values_list(
+                "form", flat=True
+            )
+        )[:MAX_CORRECTIONS_PER_WORD]
+        if not forms:
+            continue
+        extra = [term for form in forms for term in word_terms(form)]
+        word.terms = tuple(dict.fromkeys([*word.terms, *extra]))
+        corrections[word.surface] = forms
+    return corrections
+
+
+def _contains_phrase(slots: list[frozenset[str]], phrase: list[QueryWord]) -> bool:
+    wanted = [set(w.terms) for w in phrase]
+    length = len(wanted)
+    for start in range(len(slots) - length + 1):
+        if all(slots[start + k] & wanted[k] for k in range(length)):
+            return True
+    return False
+
+
+def _phrase_filter(hits: list[Hit], phrases: list[list[QueryWord]]) -> list[Hit]:
+    stored = IndexEntry.objects.filter(page_id__in=[h.page_id for h in hits]).values_list(
+        "page_id", "title_terms", "body_terms"
+    )
+    texts = {
+        pk: (slots_from_index_text(title), slots_from_index_text(body))
+        for pk, title, body in stored
+    }
+    kept = []
+    for hit in hits:
+        if hit.page_id not in texts:
+            continue
+        title_slots, body_slots = texts[hit.page_id]
+        if all(
+            _contains_phrase(title_slots, p) or _contains_phrase(body_slots, p) for p in phrases
+        ):
+            kept.append(hit)
+    return kept
+
+
+def find(
+    parsed: ParsedQuery, filters: SearchFilters, offset: int, limit: int
+) -> tuple[int, list[Hit], bool]:
+    """Count and one page of hits for an analysed query; the bool says "any word" mode was used.
+
+    All words must match; when that finds nothing and there are several loose words (no quoted
+    phrase), any word may match, ranked so documents with more of them come first.
+    """
+    backend = get_backend()
+    groups = [w.terms for w in parsed.all_words]
+    if not groups:
+        return 0, [], False
+    if parsed.phrases:
+        ranked = backend.search(groups, filters, offset=0, limit=PHRASE_CANDIDATES)
+        matched = _phrase_filter(ranked, parsed.phrases)
+        return len(matched), matched[offset : offset + limit], False
+    count = backend.count(groups, filters)
+    if count == 0 and len(groups) > 1:
+        count = backend.count(groups, filters, require_all=False)
+        if count:
+            hits = backend.search(groups, filters, require_all=False, offset=offset, limit=limit)
+            return count, hits, True
+        return 0, [], False
+    if count == 0:
+        return 0, [], False
+    return count, backend.search(groups, filters, offset=offset, limit=limit), False
+
+
+def run_search(
+    raw_query: str,
+    filters: SearchFilters,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    request=None,
+) -> SearchOutcome:
+    """Everything a results page or the API needs, for any input; out-of-range pages clamp."""
+    raw_query = raw_query or ""
+    parsed = analyze_query(raw_query)
+    outcome = SearchOutcome(query=raw_query, page_size=page_size)
+    if not parsed:
+        return outcome
+    outcome.corrected = correct_typos(parsed.all_words)
+    count, hits, any_word = find(parsed, filters, (page - 1) * page_size, page_size)
+    outcome.count = count
+    outcome.any_word = any_word
+    outcome.num_pages = max(1, math.ceil(count / page_size))
+    if page > outcome.num_pages:
+        # Past the end (?page=99999): show the last page rather than an error.
+        page = outcome.num_pages
+        count, hits, any_word = find(parsed, filters, (page - 1) * page_size, page_size)
+    outcome.page = page
+    outcome.results = build_results(hits, parsed.all_terms, request)
+    return outcome
+
+
+def build_results(hits: list[Hit], terms: set[str], request=None) -> list[SearchResult]:
+    """Hits -> display rows with URLs and highlighted snippets, in two queries."""
+    ids = [h.page_id for h in hits]
+    entries = {
+        e.page_id: e
+        for e in IndexEntry.objects.filter(page_id__in=ids).only(
+            "page_id", "title", "body", "language", "published_at"
+        )
+    }
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).only("id", "url_path", "path")}
+    results = []
+    for hit in hits:
+        entry, page = entries.get(hit.page_id), pages.get(hit.page_id)
+        if entry is None or page is None:
+            continue
+        results.append(
+            SearchResult(
+                page_id=hit.page_id,
+                url=page.get_url(request) or "",
+                title=highlight(entry.title, terms),
+                plain_title=entry.title,
+                language=entry.language,
+                published_at=entry.published_at,
+                snippet=snippet(entry.body, terms),
+                score=round(hit.score, 4),
+            )
+        )
+    return results

@@ -1,0 +1,64 @@
+"""Per-client rate limit for search, in the shared cache (fixed one-minute windows).
+
+Search is the most expensive public endpoint; a limit per client address keeps one scraper
+from slowing the site for everyone. The limit is settings.NEWSDESK_SEARCH_RATE_LIMIT requests
+per settings.NEWSDESK_SEARCH_RATE_WINDOW seconds (60 per 60 by default).
+"""
+
+from __future__ import annotations
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+DEFAULT_LIMIT = 60
+DEFAULT_WINDOW = 60
+
+
+def client_address(request) -> str:
+    """The client's address; X-Forwarded-For only when the deployment says a proxy sets it."""
+    if getattr(settings, "NEWSDESK_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()[:64]
+    return request.META.get("REMOTE_ADDR", "unknown")[:64]
+
+
+def check_rate(request, scope: str = "search") -> int:
+    """0 if the request may proceed, else the number of seconds until it may retry."""
+    limit = getattr(settings, "NEWSDESK_SEARCH_RATE_LIMIT", DEFAULT_LIMIT)
+    window = getattr(settings, "NEWSDESK_SEARCH_RATE_WINDOW", DEFAULT_WINDOW)
+    if not limit:
+        return 0
+    now = time.time()
+    slot = int(now // window)
+    key = f"ratelimit:{scope}:{client_address(request)}:{slot}"
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 1)
+        used = 1
+    if used > limit:
+        return max(1, int((slot + 1) * window - now) + 1)
+    return 0
+
+
+def rate_limited(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        retry_after = check_rate(request)
+        if retry_after:
+            response = HttpResponse(
+                "Too many searches from your address; please wait a minute.",
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(retry_after)
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper

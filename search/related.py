@@ -1,0 +1,135 @@
+""" "Don't Miss": related articles by content, computed on publish and stored.
+
+Similarity is TF-IDF cosine over the analysed text (lemmas, so "солдаты" and "солдат" count as
+one term), restricted to the article's language, scaled by how close in time the two articles
+are, and never recommending two articles of the same Story. The expensive part runs in the
+publish task; the article page reads one row of stored ids.
+
+Candidates come from the full-text index itself (an OR query of the article's most
+distinctive terms), so computing neighbours costs a bounded amount of work at any archive size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import datetime
+
+from .analysis import slots_from_index_text
+from .backends import SearchFilters, get_backend
+from .models import IndexEntry, RelatedArticles, TermStat
+
+STORED_COUNT = 8
+QUERY_TERMS = 24
+CANDIDATES = 80
+TITLE_TERM_WEIGHT = 3.0
+# A neighbour a year apart keeps ~60% of its similarity: old background still helps, but among
+# equals the reader gets the more contemporary article.
+RECENCY_SCALE_DAYS = 365.0
+RECENCY_FLOOR = 0.5
+
+
+def term_frequencies(title_terms: str, body_terms: str) -> Counter:
+    """Weighted term counts; an ambiguous word splits its weight between its lemmas."""
+    counts: Counter = Counter()
+    for weight, stored in ((TITLE_TERM_WEIGHT, title_terms), (1.0, body_terms)):
+        for slot in slots_from_index_text(stored):
+            share = weight / len(slot)
+            for term in slot:
+                counts[term] += share
+    return counts
+
+
+def document_frequencies(terms) -> dict[str, int]:
+    terms = list(terms)
+    found: dict[str, int] = {}
+    for start in range(0, len(terms), 900):
+        chunk = terms[start : start + 900]
+        found.update(TermStat.objects.filter(term__in=chunk).values_list("term", "documents"))
+    return found
+
+
+def tfidf(counts: Counter, df: dict[str, int], total: int) -> dict[str, float]:
+    """L2-normalised (1 + log tf) * idf vector."""
+    vector = {
+        term: (1.0 + math.log(tf)) * math.log((total + 1) / (df.get(term, 0) + 1))
+        for term, tf in counts.items()
+        if tf > 0
+    }
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {term: v / norm for term, v in vector.items() if v > 0}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(term, 0.0) for term, value in a.items())
+
+
+def recency_factor(a: datetime | None, b: datetime | None) -> float:
+    if a is None or b is None:
+        return 1.0
+    days = abs((a - b).total_seconds()) / 86_400
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * math.exp(-days / RECENCY_SCALE_DAYS)
+
+
+def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
+    """Ids of the `count` most similar indexed articles, best first (empty if not indexed)."""
+    entry = IndexEntry.objects.filter(pk=page_id).first()
+    if entry is None:
+        return []
+    total = IndexEntry.objects.count()
+    counts = term_frequencies(entry.title_terms, entry.body_terms)
+    vector = tfidf(counts, document_frequencies(counts), total)
+    if not vector:
+        return []
+    top_terms = sorted(vector, key=vector.get, reverse=True)[:QUERY_TERMS]
+    hits = get_backend().search(
+        [(t,) for t in top_terms],
+        SearchFilters(languages=(entry.language,)),
+        require_all=False,
+        limit=CANDIDATES + 1,
+    )
+    candidate_ids = [h.page_id for h in hits if h.page_id != page_id]
+    candidates = list(
+        IndexEntry.objects.filter(pk__in=candidate_ids).only(
+            "page_id", "title_terms", "body_terms", "published_at", "story_id"
+        )
+    )
+    candidate_counts = {c.pk: term_frequencies(c.title_terms, c.body_terms) for c in candidates}
+    df = document_frequencies(set().union(*candidate_counts.values()) if candidates else ())
+    scored = []
+    for candidate in candidates:
+        similarity = cosine(vector, tfidf(candidate_counts[candidate.pk], df, total))
+        score = similarity * recency_factor(entry.published_at, candidate.published_at)
+        scored.append((score, candidate.published_at, candidate.pk, candidate.story_id))
+    scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    chosen: list[int] = []
+    stories = {entry.story_id} if entry.story_id is not None else set()
+    for score, _published, pk, story_id in scored:
+        if score <= 0:
+            break
+        if story_id is not None and story_id in stories:
+            continue  # never two articles of the same story
+        if story_id is not None:
+            stories.add(story_id)
+        chosen.append(pk)
+        if len(chosen) >= count:
+            break
+    return chosen
+
+
+def compute_and_store(page_id: int, refresh_neighbours: bool = True) -> list[int]:
+    """Store a page's neighbours; refresh theirs too, since the new article may belong there."""
+    related = compute_related(page_id)
+    RelatedArticles.objects.update_or_create(page_id=page_id, defaults={"related_ids": related})
+    if refresh_neighbours:
+        for neighbour in related:
+            compute_and_store(neighbour, refresh_neighbours=False)
+    return related
+
+
+def stored_related_ids(page) -> list[int]:
+    """Precomputed neighbours of a page, best first; one indexed primary-key lookup."""
+    row = RelatedArticles.objects.filter(pk=page.pk).values_list("related_ids", flat=True).first()
+    return list(row or [])

@@ -1,0 +1,24 @@
+"""Background tasks that keep the index and "Don't Miss" in step with published pages."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from . import indexing
+
+
+@task()
+def index_page_task(page_id: int) -> bool:
+    """Index a page just published (or remove it if it is no longer live), then its neighbours."""
+    indexed = indexing.index_page(page_id)
+    if indexed:
+        from .related import compute_and_store
+
+        compute_and_store(page_id)
+    return indexed
+
+
+@task()
+def remove_page_task(page_id: int) -> int:
+    """Drop a page that was unpublished or deleted from the index."""
+    return indexing.remove_pages([page_id])

@@ -1,0 +1,82 @@
+"""Fixtures for search tests: a two-language site with sections, and article factories."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.html import escape
+
+from articles.models import ArticlePage, HomePage, SectionPage
+from search import importing
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """Each test starts with an empty cache, so earlier tests' searches do not count."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class SiteTree:
+    def __init__(self):
+        self.homes = {lang: importing.home_for(lang) for lang in ("en", "ru")}
+        self.sections: dict[tuple[str, str], SectionPage] = {}
+
+    def section(self, title: str, language: str) -> SectionPage:
+        key = (title, language)
+        if key not in self.sections:
+            section = SectionPage(
+                title=title, slug=importing.make_slug(title), locale=self.homes[language].locale
+            )
+            self.homes[language].add_child(instance=section)
+            section.save_revision().publish()
+            self.sections[key] = section
+        return self.sections[key]
+
+    def article(
+        self,
+        title: str,
+        body: str | list[str],
+        *,
+        language: str = "ru",
+        section: str = "World",
+        published_at: datetime | None = None,
+        dek: str = "",
+        publish: bool = True,
+    ) -> ArticlePage:
+        parent = self.section(section, language)
+        paragraphs = [body] if isinstance(body, str) else body
+        page = ArticlePage(
+            title=title,
+            slug=importing.make_slug(title) + f"-{ArticlePage.objects.count() + 1}",
+            dek=dek or title,
+            locale=parent.locale,
+            body=json.dumps(
+                [{"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in paragraphs],
+                ensure_ascii=False,
+            ),
+            display_date=published_at,
+            live=False,
+        )
+        parent.add_child(instance=page)
+        if publish:
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+
+@pytest.fixture
+def site(db) -> SiteTree:
+    return SiteTree()
+
+
+def aware(year: int, month: int, day: int) -> datetime:
+    return timezone.make_aware(datetime(year, month, day, 12, 0))
+
+
+assert HomePage  # the page types these fixtures build on
