@@ -9,7 +9,6 @@ import pytest
 
 from core.testing.fake_web import FakeWeb
 
-
 # No proxies from the environment: the request must reach 127.0.0.1 directly.
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
