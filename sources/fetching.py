@@ -31,7 +31,7 @@ import time
 import types
 import urllib.robotparser
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from email.message import Message
 from urllib.parse import urlsplit
@@ -290,6 +290,7 @@ class HostThrottle:
 class _RobotsEntry:
     parser: urllib.robotparser.RobotFileParser
     expires: float
+    note: str = ""  # why everything is disallowed when robots.txt could not be read
 
 
 # --------------------------------------------------------------------------------------------
@@ -602,7 +603,7 @@ class Fetcher:
         body = bytearray()
         raw_total = 0
         try:
-            for raw in _iter_raw(response):
+            for raw in response.iter_raw():
                 raw_total += len(raw)
                 if raw_total > max_bytes:
                     raise self._too_large(url, max_bytes, decoder.coding)
@@ -645,29 +646,36 @@ class Fetcher:
     # -- robots.txt --------------------------------------------------------------------------
 
     def _check_robots(self, url: httpx.URL, deadline_at: float) -> None:
-        parser = self._robots_for(url, deadline_at)
-        if not parser.can_fetch(self.user_agent, str(url)):
+        entry = self._robots_for(url, deadline_at)
+        if entry.note and not entry.parser.can_fetch(self.user_agent, str(url)):
+            raise RobotsDisallowed(
+                f"robots.txt of {url.host} could not be read ({entry.note}); as RFC 9309 asks, "
+                "the site is treated as fully disallowed for a few minutes. Try again later.",
+                url=str(url),
+            )
+        if not entry.parser.can_fetch(self.user_agent, str(url)):
             raise RobotsDisallowed(
                 f"robots.txt of {url.host} disallows {url.path} for our User-Agent "
                 f"{self.user_agent!r}; ask the outlet for permission or use its feed instead.",
                 url=str(url),
             )
 
-    def _robots_for(self, url: httpx.URL, deadline_at: float) -> urllib.robotparser.RobotFileParser:
+    def _robots_for(self, url: httpx.URL, deadline_at: float) -> _RobotsEntry:
         key = f"{url.scheme}://{url.netloc.decode('ascii')}"
         now = time.monotonic()
         with self._robots_lock:
             entry = self._robots.get(key)
             if entry is not None and entry.expires > now:
-                return entry.parser
-        parser, ttl = self._load_robots(key, deadline_at)
+                return entry
+        parser, ttl, note = self._load_robots(key, deadline_at)
+        entry = _RobotsEntry(parser, time.monotonic() + ttl, note)
         with self._robots_lock:
-            self._robots[key] = _RobotsEntry(parser, time.monotonic() + ttl)
-        return parser
+            self._robots[key] = entry
+        return entry
 
     def _load_robots(
         self, origin: str, deadline_at: float
-    ) -> tuple[urllib.robotparser.RobotFileParser, float]:
+    ) -> tuple[urllib.robotparser.RobotFileParser, float, str]:
         """Fetch and parse robots.txt following RFC 9309's status rules.
 
         4xx means "no rules" (allow all); 5xx or an unreachable server means "assume
@@ -688,26 +696,22 @@ class Fetcher:
         except HTTPStatusError as exc:
             if 400 <= exc.status < 500:
                 parser.allow_all = True
-                return parser, self.robots_ttl
+                return parser, self.robots_ttl, ""
             parser.disallow_all = True
-            return parser, min(self.robots_ttl, 300.0)
+            return parser, min(self.robots_ttl, 300.0), f"HTTP {exc.status}"
         except TooLarge:
             # RFC 9309 lets crawlers parse only the first 500 KiB; an oversize file is unusual
             # enough that we treat it like "no rules" rather than block the site.
             parser.allow_all = True
-            return parser, self.robots_ttl
+            return parser, self.robots_ttl, ""
         except (BlockedAddress, UnsupportedScheme):
             raise
-        except FetchError:
+        except FetchError as exc:
             parser.disallow_all = True
-            return parser, min(self.robots_ttl, 300.0)
+            return parser, min(self.robots_ttl, 300.0), type(exc).__name__
         text = result.body.decode("utf-8", errors="replace")
         parser.parse(text.splitlines())
-        return parser, self.robots_ttl
-
-
-def _iter_raw(response: httpx.Response) -> Iterator[bytes]:
-    yield from response.iter_raw()
+        return parser, self.robots_ttl, ""
 
 
 def _status_advice(status: int) -> str:

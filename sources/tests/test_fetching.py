@@ -329,7 +329,7 @@ def test_missing_robots_allows_everything(fake_web: FakeWeb, fetcher: Fetcher) -
 def test_robots_server_error_blocks_for_now(fake_web: FakeWeb, fetcher: Fetcher) -> None:
     fake_web.add("/robots.txt", b"oops", status=503)
     fake_web.add("/page", b"x")
-    with pytest.raises(RobotsDisallowed):
+    with pytest.raises(RobotsDisallowed, match="could not be read"):
         fetcher.fetch(fake_web.url("/page"))
 
 
