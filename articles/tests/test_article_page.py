@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from core.testing.factories import make_article, make_source_article, make_outlet
+from core.testing.factories import make_article, make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 
