@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # The demo's own fictional outlets serve their feeds from this same server.
 NEWSDESK_ALLOWED_FETCH_HOSTS = [*NEWSDESK_ALLOWED_FETCH_HOSTS, "127.0.0.1", "localhost"]  # noqa: F405
+# runserver and the test client serve static files themselves; WhiteNoise is for production.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405

@@ -1,0 +1,49 @@
+"""Production settings come from the environment only and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "newsdesk.settings.production",
+            "DJANGO_SECRET_KEY": "x" * 60 + "-a-long-random-looking-value-for-the-check",
+            "DJANGO_ALLOWED_HOSTS": "news.example.org",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_manage(
+        "check",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "newsdesk.settings.production",
+            "DJANGO_ALLOWED_HOSTS": "news.example.org",
+        },
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
