@@ -93,7 +93,7 @@ def approve_machine_segments(translation: Translation, user, ids: list[int] | No
         pending = pending.filter(id__in=ids)
     approved = 0
     with transaction.atomic():
-        for string_translation in pending.select_for_update():
+        for string_translation in pending.select_related(None).select_for_update():
             tool = string_translation.tool_name or "machine"
             string_translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
             string_translation.tool_name = (tool + REVIEWED_SUFFIX)[:255]
