@@ -24,35 +24,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.testing.shared_data import shared_data_root  # noqa: E402
 from sources.clustering import (  # noqa: E402
-    EMBEDDING_DIM,
-    DocumentSignature,
     Thresholds,
     assign_stories,
-    compute_minhash,
     compute_signatures,
 )
 from sources.clustering_eval import (  # noqa: E402
     MINHASH_ONLY,
     GroupingScores,
     evaluate,
+    minhash_only_signatures,
     near_duplicate_items,
     rt_distractor_items,
     score_grouping,
     wmt_story_items,
 )
-
-
-def minhash_only_signatures(items) -> list[DocumentSignature]:
-    """Baseline signatures: MinHash of the text, no embedding (a zero vector never matches)."""
-    zero = np.zeros(EMBEDDING_DIM, dtype=np.float32)
-    return [
-        DocumentSignature(
-            item.document.language,
-            compute_minhash(f"{item.document.title}\n{item.document.text}"),
-            zero,
-        )
-        for item in items
-    ]
 
 
 def timed(function, *args, **kwargs):

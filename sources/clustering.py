@@ -79,7 +79,7 @@ class Thresholds:
     def cosine_for(self, language_a: str, language_b: str) -> float:
         return (
             self.same_language_cosine
-            if _lang(language_a) == _lang(language_b)
+            if language_key(language_a) == language_key(language_b)
             else self.cross_language_cosine
         )
 
@@ -200,6 +200,11 @@ def compute_minhash(text: str) -> np.ndarray:
     return np.asarray(minhash.hashvalues, dtype=np.uint32)
 
 
+def document_minhash(document: DocumentForClustering) -> np.ndarray:
+    """MinHash of title and text together: a reprint usually keeps both."""
+    return compute_minhash(f"{document.title}\n{document.text}")
+
+
 def split_sentences(text: str) -> list[str]:
     """Paragraphs, then sentences, with a conservative rule good enough to pick a lead."""
     sentences: list[str] = []
@@ -218,7 +223,7 @@ def lead_pieces(document: DocumentForClustering) -> list[str]:
     """
     pieces = [document.title.strip()] if document.title.strip() else []
     pieces.extend(split_sentences(document.text)[:LEAD_SENTENCES])
-    return [p[:MAX_PIECE_CHARS] for p in pieces] or [""]
+    return [p[:MAX_PIECE_CHARS] for p in pieces if _WORD_RE.search(p)]
 
 
 # --------------------------------------------------------------------------- embeddings
@@ -255,11 +260,18 @@ def compute_signatures(documents: Sequence[DocumentForClustering]) -> list[Docum
     signatures = []
     start = 0
     for doc, doc_pieces in zip(documents, pieces, strict=True):
-        embedding = _unit(flat[start : start + len(doc_pieces)].mean(axis=0))
+        if doc_pieces:
+            embedding = _unit(flat[start : start + len(doc_pieces)].mean(axis=0))
+        else:
+            # Nothing to embed: a zero vector has cosine 0 with everything, so a page whose
+            # extraction failed never joins (or founds) a story with other empty pages.
+            embedding = np.zeros(EMBEDDING_DIM, dtype=np.float32)
         start += len(doc_pieces)
-        minhash = compute_minhash(f"{doc.title}\n{doc.text}")
+        minhash = document_minhash(doc)
         signatures.append(
-            DocumentSignature(language=_lang(doc.language), minhash=minhash, embedding=embedding)
+            DocumentSignature(
+                language=language_key(doc.language), minhash=minhash, embedding=embedding
+            )
         )
     return signatures
 
@@ -268,7 +280,7 @@ def compute_signature(document: DocumentForClustering) -> DocumentSignature:
     return compute_signatures([document])[0]
 
 
-def _lang(code: str) -> str:
+def language_key(code: str) -> str:
     """'en-GB' and 'EN' are both English for the purpose of choosing a threshold."""
     return (code or "").strip().lower().replace("_", "-").split("-")[0]
 

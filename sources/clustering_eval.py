@@ -25,11 +25,16 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from sources.clustering import (
+    EMBEDDING_DIM,
     DocumentForClustering,
     DocumentSignature,
     Thresholds,
     assign_stories,
+    document_minhash,
+    language_key,
     pairwise_precision_recall,
     split_sentences,
 )
@@ -118,6 +123,21 @@ def near_duplicate_items(items: Sequence[EvalItem], seed: int = 7) -> list[EvalI
         out.append(EvalItem(label, item.document, item.origin))
         out.append(EvalItem(label, copy, f"{item.origin}:{edit}"))
     return out
+
+
+def minhash_only_signatures(items: Sequence[EvalItem]) -> list[DocumentSignature]:
+    """Signatures without embeddings (zero vectors never match): the MinHash rule on its own.
+
+    Used as the benchmark's baseline and to test near-duplicate detection without paying for the
+    sentence encoder.
+    """
+    zero = np.zeros(EMBEDDING_DIM, dtype=np.float32)
+    return [
+        DocumentSignature(
+            language_key(item.document.language), document_minhash(item.document), zero
+        )
+        for item in items
+    ]
 
 
 @dataclass(frozen=True)
