@@ -19,6 +19,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 
 from . import services, views
@@ -50,10 +51,9 @@ def register_admin_urls():
     ]
 
 
-def _refuse_unreviewed_publish(request, instance):
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    translation = (
+def _active_translation(instance) -> Translation | None:
+    """The enabled wagtail-localize translation whose target is `instance`, if any."""
+    return (
         Translation.objects.filter(
             source__object_id=instance.translation_key,
             target_locale_id=instance.locale_id,
@@ -62,6 +62,12 @@ def _refuse_unreviewed_publish(request, instance):
         .select_related("target_locale")
         .first()
     )
+
+
+def _refuse_unreviewed_publish(request, instance):
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = _active_translation(instance)
     if translation is None:
         return None
     reason = services.publish_refusal(translation)
@@ -81,6 +87,25 @@ def refuse_unreviewed_machine_publish_snippet(request, instance):
     if not hasattr(instance, "translation_key"):
         return None
     return _refuse_unreviewed_publish(request, instance)
+
+
+@hooks.register("before_bulk_action", order=-1)
+def refuse_unreviewed_machine_bulk_publish(request, action_type, objects, action_class_instance):
+    """Bulk "Publish" in the page listing publishes latest revisions, which may be translation
+    drafts saved with machine text (e.g. when a page is re-submitted for translation)."""
+    if action_type != "publish":
+        return None
+    for instance in objects:
+        if not hasattr(instance, "translation_key"):
+            continue
+        translation = _active_translation(instance)
+        reason = translation and services.publish_refusal(translation)
+        if reason:
+            messages.error(request, views.refusal_message(translation, f"“{instance}”: {reason}"))
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+            )
+    return None
 
 
 class OutOfStepMenuItem(MenuItem):

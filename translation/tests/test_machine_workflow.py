@@ -344,3 +344,30 @@ def test_sync_view_machine_failure_shows_message_and_rolls_back(admin_client, ed
     assert any("DeepL quota exceeded" in m for m in messages_of(response))
     translation.source.refresh_from_db()
     assert translation.source.last_updated_at == synced_at
+
+
+def test_bulk_publish_of_a_draft_with_machine_text_is_refused(
+    admin_client, editor, django_capture_on_commit_callbacks
+):
+    page = make_english_article()
+    translation = make_russian_translation(page, editor)
+    target = russian_page(page)
+    prefill_by_machine(admin_client, translation)
+    translation.save_target(user=editor, publish=False)  # a draft revision with machine text
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"{url}?id={target.id}&next=/admin/pages/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/pages/"
+    assert any("have not been reviewed" in m for m in messages_of(response))
+    target.refresh_from_db()
+    assert not target.live
+
+    services.approve_machine_segments(translation, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"{url}?id={target.id}&next=/admin/pages/")
+    target.refresh_from_db()
+    assert target.live
+    assert target.title == "[ru] Ministers meet in Brussels"
