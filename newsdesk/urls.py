@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.api_urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("distribution.urls")),
     path("", core_views.language_redirect, name="language_redirect"),
 ]
 
@@ -24,6 +25,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feed/", include("distribution.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

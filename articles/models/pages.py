@@ -12,12 +12,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.pagination import paginate
+from distribution.api_fields import AuthorsField, SourcesField
 
 from ..blocks import ArticleBodyBlock
 from ..credits import format_credit
@@ -154,6 +157,22 @@ class ArticlePage(Page):
         index.FilterField("locale"),
     ]
 
+    # Read-only headless API (distribution/api.py, docs/api.md).
+    api_fields = [
+        APIField("dek"),
+        APIField("display_date"),
+        APIField("body"),
+        APIField(
+            "lead_image_rendition",
+            serializer=ImageRenditionField("fill-1200x675|format-jpeg", source="lead_image"),
+        ),
+        APIField("lead_image_caption"),
+        APIField("lead_image_credit"),
+        APIField("authors", serializer=AuthorsField()),
+        APIField("tags"),
+        APIField("sources", serializer=SourcesField(source="source_links")),
+    ]
+
     parent_page_types = ["articles.SectionPage"]
     subpage_types: list[str] = []
 
@@ -213,6 +232,14 @@ class ArticleSourceLink(Orderable):
         verbose_name=_("source article"),
         on_delete=models.PROTECT,
         related_name="article_links",
+    )
+    # Set by ingest (sources/ingest.py) when the outlet changes the original after this page was
+    # published; cleared by an editor in the "Sources updated" report once they have reviewed it.
+    source_version_at_publication = models.PositiveIntegerField(
+        _("source version at publication"), null=True, blank=True, editable=False
+    )
+    source_updated_at = models.DateTimeField(
+        _("source updated since publication"), null=True, blank=True, editable=False
     )
 
     panels = [FieldPanel("source_article")]
