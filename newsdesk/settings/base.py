@@ -197,3 +197,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION = flag_from_env(
     os.environ, "NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION"
 )
+# A new translation starts as a draft: a live English article must not make a live "Russian"
+# page full of English fallback text the moment it is submitted for translation.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
