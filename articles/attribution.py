@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from sources.models import Outlet
 
@@ -43,6 +43,16 @@ def join_names(names: list[str]) -> str:
     return _("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
 
 
+def quote_name(name: str) -> str:
+    """An outlet's name as the language writes it: plain in English, in «guillemets» in Russian."""
+    return pgettext("outlet name in running text", "%(name)s") % {"name": name}
+
+
+def end_sentence(text: str) -> str:
+    """Avoid "S.r.l.." when a rights holder's name already ends with a full stop."""
+    return text[:-1] if text.endswith("..") else text
+
+
 def attribution_for(page) -> Attribution:
     """Build the block for one article in its own language, in two queries.
 
@@ -63,7 +73,7 @@ def attribution_for(page) -> Attribution:
             outlets_by_key[localized.translation_key] = localized
 
     outlets = list(outlets_by_key.values())
-    names = [o.name for o in outlets]
+    names = [quote_name(o.name) for o in outlets]
     holders = list(dict.fromkeys(o.rights_holder_display for o in outlets))
     sources = [
         AttributedSource(
@@ -88,11 +98,13 @@ def attribution_for(page) -> Attribution:
             "The author does not claim authorship of the original articles.",
             len(sources),
         ),
-        rights=ngettext(
-            "The rights to the original belong to %(holders)s.",
-            "The rights to the originals belong to %(holders)s.",
-            len(sources),
-        )
-        % {"holders": join_names(holders)},
+        rights=end_sentence(
+            ngettext(
+                "The rights to the original belong to %(holders)s.",
+                "The rights to the originals belong to %(holders)s.",
+                len(sources),
+            )
+            % {"holders": join_names(holders)}
+        ),
         sources=sources,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .models import ArticlePage, SectionPage
 
-LATEST_COUNT = 7
+LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
 
 

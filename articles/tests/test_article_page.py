@@ -82,7 +82,7 @@ def test_attribution_block_in_english(client, bilingual_article):
 def test_attribution_block_in_russian_uses_translated_outlet_name(client, bilingual_article):
     html = get_html(client, bilingual_article["ru"])
     block = re.search(r'<aside class="attribution".*?</aside>', html, re.S).group(0)
-    assert "опубликованных изданием Харбор газетт" in block
+    assert "опубликованных изданием «Харбор газетт»" in block
     assert "Автор не претендует на авторство оригинальной статьи." in block
     assert 'href="https://harbour-gazette.example.org/2025/port"' in block
     assert "Права на оригинал принадлежат Harbour Media Ltd." in block
