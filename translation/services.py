@@ -33,6 +33,7 @@ from wagtail_localize.segments import (
     TemplateSegmentValue,
 )
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue
 
 REVIEWED_SUFFIX = ", reviewed"
 
@@ -60,6 +61,11 @@ def unreviewed_machine_segments(translation: Translation) -> QuerySet[StringTran
         .select_related("translation_of", "context")
         .order_by("id")
     )
+
+
+def as_text(html: str) -> str:
+    """Plain text of a segment's HTML fragment, for showing it in admin tables."""
+    return StringValue(html).render_text()
 
 
 def unreviewed_machine_publishing_allowed() -> bool:
@@ -114,7 +120,7 @@ class SegmentChange:
 
     path: str
     kind: str  # "added", "removed" or "changed"
-    before: str
+    before: str  # plain text (markup stripped), for display
     after: str
 
 
@@ -151,7 +157,7 @@ def out_of_step_translations() -> QuerySet[Translation]:
 def _describe(segment) -> tuple[str, str] | None:
     """(key, human-readable value) for a segment, or None for segments with nothing to show."""
     if isinstance(segment, StringSegmentValue):
-        return f"string:{segment.path}", segment.string.data
+        return f"string:{segment.path}", segment.string.render_text()
     if isinstance(segment, OverridableSegmentValue):
         return f"override:{segment.path}", str(segment.data)
     if isinstance(segment, RelatedObjectSegmentValue):
@@ -244,20 +250,3 @@ def sync_source(source: TranslationSource) -> int:
         for translation in translations:
             translation.source.update_target_view_restrictions(translation.target_locale)
     return len(translations)
-
-
-def is_out_of_step(translation: Translation) -> bool:
-    """Single-translation form of the report's condition, for views that show one article."""
-    page = (
-        Page.objects.filter(
-            translation_key=translation.source.object_id,
-            locale_id=translation.source.locale_id,
-        )
-        .only("last_published_at")
-        .first()
-    )
-    return bool(
-        page
-        and page.last_published_at
-        and page.last_published_at > translation.source.last_updated_at
-    )

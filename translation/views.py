@@ -120,6 +120,13 @@ class MachineReviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return "Review machine translation"
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.translation.get_target_instance_edit_url(), "label": str(self.instance)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_page_subtitle(self):
         return f"{self.instance} ({self.translation.target_locale.get_display_name()})"
 
@@ -128,7 +135,16 @@ class MachineReviewView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             translation=self.translation,
             instance=self.instance,
-            segments=services.unreviewed_machine_segments(self.translation),
+            segments=[
+                {
+                    "id": st.id,
+                    "path": st.context.path,
+                    "source": services.as_text(st.translation_of.data),
+                    "machine": services.as_text(st.data),
+                    "tool": st.tool_name,
+                }
+                for st in services.unreviewed_machine_segments(self.translation)
+            ],
             edit_url=self.translation.get_target_instance_edit_url(),
         )
         return context
@@ -153,6 +169,12 @@ class OutOfStepReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "translation/out_of_step.html"
     page_title = "Translations out of step"
     header_icon = "resubmit"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.page_title},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -70,13 +70,16 @@ def test_english_edit_after_russian_publish_is_listed_with_its_changes(
     assert reverse("translation:sync_source", args=[translation.source_id]) in html
 
 
-def test_body_paragraph_added_is_reported_as_added(published_pair):
+def test_body_paragraph_added_is_reported_as_added_plain_text(admin_client, published_pair):
     page, _ = published_pair
-    body = list(page.body.raw_data) + [{"type": "paragraph", "value": "<p>New fact.</p>"}]
+    paragraph = "<p>New <b>fact</b> &amp; a 5 &lt; 6 figure.</p>"
+    body = list(page.body.raw_data) + [{"type": "paragraph", "value": paragraph}]
     edit_english(page, body=body)
 
     [row] = services.out_of_step_report()
-    assert [(c.kind, c.after) for c in row.changes] == [("added", "New fact.")]
+    assert [(c.kind, c.after) for c in row.changes] == [("added", "New fact & a 5 < 6 figure.")]
+    html = admin_client.get(reverse(REPORT)).content.decode()
+    assert "<ins>New fact &amp; a 5 &lt; 6 figure.</ins>" in html
 
 
 def test_unpublished_english_draft_does_not_put_translation_out_of_step(published_pair):
