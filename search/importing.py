@@ -31,6 +31,7 @@ from .models import ImportedArticle
 REQUIRED_FIELDS = ("title", "body", "language", "published_at", "section", "url")
 TITLE_MAX = 255
 SLUG_MAX = 80
+DEK_MAX = 280
 PARAGRAPH_TAGS = {"a", "b", "strong", "i", "em", "ul", "ol", "li", "br"}
 HTML_HINT_RE = re.compile(r"<\s*(p|div|br|a|b|i|em|strong|ul|ol|li|h[1-6]|span)\b", re.I)
 BLOCK_SPLIT_RE = re.compile(r"</?(?:p|div|h[1-6]|blockquote|section|article)\b[^>]*>", re.I)
@@ -68,6 +69,7 @@ class ImportRow:
 class ImportReport:
     created_ids: list[int] = field(default_factory=list)
     skipped: int = 0
+    lines_read: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -167,6 +169,7 @@ def parse_row(raw: str, line: int) -> ImportRow:
 
 def read_rows(lines: Iterable[str], report: ImportReport) -> Iterator[ImportRow]:
     for number, raw in enumerate(lines, start=1):
+        report.lines_read = number
         if not raw.strip():
             continue
         try:
@@ -241,6 +244,16 @@ class PageTree:
         return slug
 
 
+def _dek(row: ImportRow) -> str:
+    """The lead, or the start of the first paragraph when the archive has none (dek is required)."""
+    if row.lead:
+        return row.lead
+    text = " ".join(nh3.clean(row.paragraphs[0], tags=set()).split())
+    if len(text) <= DEK_MAX:
+        return text
+    return text[:DEK_MAX].rsplit(" ", 1)[0] + "…"
+
+
 def _body_json(row: ImportRow) -> str:
     return json.dumps(
         [{"type": "paragraph", "value": f"<p>{p}</p>"} for p in row.paragraphs],
@@ -253,7 +266,7 @@ def create_article(row: ImportRow, tree: PageTree) -> ArticlePage:
     page = ArticlePage(
         title=row.title,
         slug=tree._free_slug(section, make_slug(row.title)),
-        dek=row.lead,
+        dek=_dek(row),
         body=_body_json(row),
         locale=section.locale,
         live=True,
@@ -262,11 +275,12 @@ def create_article(row: ImportRow, tree: PageTree) -> ArticlePage:
         last_published_at=row.published_at,
         display_date=row.published_at,
     )
-    section.add_child(instance=page)
+    # Tags and authors are cluster relations: set before the first save, which commits them.
     if row.tags:
         page.tags.add(*row.tags)
     if row.authors:
-        page.authors.set([_author(name, section.locale) for name in row.authors])
+        page.authors = [_author(name, section.locale) for name in row.authors]
+    section.add_child(instance=page)
     if row.source_url:
         source = _source(row)
         ArticleSourceLink.objects.create(page=page, source_article=source, sort_order=0)
@@ -308,8 +322,10 @@ def import_lines(
     report = ImportReport()
     tree = PageTree()
     batch: list[ImportRow] = []
+    reported = 0
 
     def flush():
+        nonlocal reported
         known = set(
             ImportedArticle.objects.filter(url__in=[r.url for r in batch]).values_list(
                 "url", flat=True
@@ -331,14 +347,14 @@ def import_lines(
                 known.add(row.url)
                 report.created_ids.append(page.pk)
         if progress:
-            progress(len(batch))
+            progress(report.lines_read - reported)
+            reported = report.lines_read
         batch.clear()
 
     for row in read_rows(lines, report):
         batch.append(row)
         if len(batch) >= batch_size:
             flush()
-    if batch:
-        flush()
+    flush()
     report.errors.sort()
     return report
