@@ -7,6 +7,7 @@ is generated from them, so an outlet's name or rights wording is edited in one p
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 
@@ -42,21 +43,132 @@ class Outlet(TranslatableMixin, models.Model):
         return self.rights_holder or self.name
 
 
+class Story(models.Model):
+    """A cluster of source articles reporting the same event, across outlets and languages.
+
+    Stories are made by the clustering step of ingest (sources/clustering.py): editors see each
+    event once in the inbox, however many outlets carry it.
+    """
+
+    title = models.CharField(_("title"), max_length=500)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last article added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Feed(models.Model):
+    """An RSS/Atom/JSON feed of an outlet, polled by ingest; carries its own health record.
+
+    Health lives on the row (not in logs) so the feed-health report can tell an editor which
+    feed fails and why, and so a failing feed backs off instead of being hammered every poll.
+    """
+
+    outlet = models.ForeignKey(
+        Outlet, verbose_name=_("outlet"), on_delete=models.CASCADE, related_name="feeds"
+    )
+    url = models.URLField(_("feed URL"), max_length=1000, unique=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    poll_interval_minutes = models.PositiveIntegerField(_("poll interval (minutes)"), default=30)
+    fetch_pages = models.BooleanField(
+        _("fetch article pages"),
+        default=True,
+        help_text=_("Fetch and extract each linked page; off: store the feed's own content."),
+    )
+    last_polled_at = models.DateTimeField(_("last polled"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
+    next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
+    etag = models.CharField(_("ETag"), max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    entry_count = models.PositiveIntegerField(_("entries"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+        ordering = ["outlet__name", "url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    @property
+    def is_failing(self) -> bool:
+        return self.consecutive_failures > 0
+
+
 class SourceArticleQuerySet(models.QuerySet):
     def with_outlet(self):
         return self.select_related("outlet")
 
 
 class SourceArticle(models.Model):
-    """One original article published by an outlet: what an interpretation is based on."""
+    """One original article published by an outlet: what an interpretation is based on.
+
+    ``url`` is the canonical URL (unique); ``link`` is the address the feed listed, which can
+    differ (tracking parameters, redirects) and is what the next poll matches entries by.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        USED = "used", _("used")
+        DISMISSED = "dismissed", _("dismissed")
 
     outlet = models.ForeignKey(
         Outlet, verbose_name=_("outlet"), on_delete=models.PROTECT, related_name="articles"
     )
+    feed = models.ForeignKey(
+        Feed,
+        verbose_name=_("feed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
     url = models.URLField(_("original URL"), max_length=1000, unique=True)
+    link = models.URLField(_("link in feed"), max_length=1000, blank=True, db_index=True)
+    guid = models.CharField(_("GUID"), max_length=1000, blank=True)
     title = models.CharField(_("original title"), max_length=500)
+    authors = models.JSONField(_("authors"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    lead_image_url = models.URLField(_("lead image URL"), max_length=1000, blank=True)
+    lead_image_caption = models.TextField(_("lead image caption"), blank=True)
+    lead_image_credit = models.CharField(_("lead image credit"), max_length=300, blank=True)
+    summary = models.TextField(_("summary (sanitized HTML)"), blank=True)
+    html = models.TextField(_("text (sanitized HTML)"), blank=True)
+    text = models.TextField(_("plain text"), blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    entry_hash = models.CharField(max_length=64, blank=True, editable=False)
+    etag = models.CharField(_("ETag"), max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True, editable=False)
+    fetch_error = models.TextField(_("page fetch error"), blank=True)
+    first_seen_at = models.DateTimeField(_("first seen"), default=timezone.now, db_index=True)
+    fetched_at = models.DateTimeField(_("fetched at"), null=True, blank=True)
+    changed_at = models.DateTimeField(_("text last changed"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    story = models.ForeignKey(
+        Story,
+        verbose_name=_("story"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    signature = models.BinaryField(null=True, blank=True, editable=False)
+    signature_version = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     objects = SourceArticleQuerySet.as_manager()
 
@@ -64,6 +176,50 @@ class SourceArticle(models.Model):
         verbose_name = _("source article")
         verbose_name_plural = _("source articles")
         ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "guid"],
+                condition=~models.Q(guid=""),
+                name="sources_article_unique_guid_per_outlet",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.outlet})"
+
+    @property
+    def current_version(self) -> int:
+        latest = self.versions.order_by("-number").values_list("number", flat=True).first()
+        return latest or 0
+
+
+class SourceArticleVersion(models.Model):
+    """One state of an article's text; every change the outlet makes is kept with its diff.
+
+    Editors need to see what an outlet corrected after we based an interpretation on it, so the
+    diff against the previous version is stored when the change is seen (not recomputed later).
+    """
+
+    article = models.ForeignKey(
+        SourceArticle, on_delete=models.CASCADE, related_name="versions", verbose_name=_("article")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("plain text"), blank=True)
+    html = models.TextField(_("text (sanitized HTML)"), blank=True)
+    content_hash = models.CharField(max_length=64)
+    diff = models.TextField(_("diff against the previous version"), blank=True)
+    captured_at = models.DateTimeField(_("captured at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("source article version")
+        verbose_name_plural = _("source article versions")
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="sources_version_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.title} v{self.number}"

@@ -233,6 +233,14 @@ class ArticleSourceLink(Orderable):
         on_delete=models.PROTECT,
         related_name="article_links",
     )
+    # Set by ingest (sources/ingest.py) when the outlet changes the original after this page was
+    # published; cleared by an editor in the "Sources updated" report once they have reviewed it.
+    source_version_at_publication = models.PositiveIntegerField(
+        _("source version at publication"), null=True, blank=True, editable=False
+    )
+    source_updated_at = models.DateTimeField(
+        _("source updated since publication"), null=True, blank=True, editable=False
+    )
 
     panels = [FieldPanel("source_article")]
 
