@@ -85,7 +85,7 @@ class Thresholds:
     Measured with the WMT21 ru-en documents (Russian original + two English translations per story)
     plus 218 RT articles as distractors, and edited copies of them for near-duplicates:
 
-    * ``near_duplicate_jaccard``: edited copies score >= 0.44 (a replaced sentence in a 4-sentence
+    * ``near_duplicate_jaccard``: edited copies score >= 0.42 (a replaced sentence in a 4-sentence
       text is the worst case), different articles <= 0.20; 0.35 sits between with room both ways.
     * ``cross_language_cosine``: translations score >= 0.61 (5th percentile 0.71), different
       stories <= 0.77 but 99.99% of them <= 0.68; 0.68 gave the best precision/recall balance
@@ -97,13 +97,6 @@ class Thresholds:
     near_duplicate_jaccard: float = 0.35
     same_language_cosine: float = 0.80
     cross_language_cosine: float = 0.68
-
-    def cosine_for(self, language_a: str, language_b: str) -> float:
-        return (
-            self.same_language_cosine
-            if language_key(language_a) == language_key(language_b)
-            else self.cross_language_cosine
-        )
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -130,6 +123,7 @@ class DocumentSignature:
     embedding: np.ndarray
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "language", language_key(self.language))
         if self.minhash.shape != (NUM_PERM,):
             raise SignatureError(f"minhash must have {NUM_PERM} values, got {self.minhash.shape}")
         if self.embedding.shape != (EMBEDDING_DIM,):
@@ -338,7 +332,9 @@ class StoryMatcher:
     """Index of candidate documents; answers "which story does this document belong to?".
 
     A near-duplicate in the same language wins outright (it is the same text); otherwise the
-    candidate with the highest cosine above the threshold for its language pair wins. Comparing
+    candidate whose cosine clears the threshold for its language pair by the widest margin wins
+    (the thresholds differ, so raw cosines of same- and cross-language pairs are not comparable).
+    Comparing
     with every candidate is a single matrix product, fine for the few thousand articles of a
     several-day window; LSH keeps the near-duplicate lookup sublinear.
     """
@@ -352,7 +348,10 @@ class StoryMatcher:
         # so LSH misses almost no near-duplicate; the extra candidates it lets through (most
         # pairs above ~0.2) are cheap to verify with the exact MinHash estimate below.
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS_ROWS)
-        self._matrix: np.ndarray | None = None
+        # Embeddings and languages in arrays that grow by doubling, so adding documents one at a
+        # time (as assign_stories does) stays linear instead of re-stacking every embedding.
+        self._embeddings = np.zeros((16, EMBEDDING_DIM), dtype=np.float32)
+        self._languages = np.empty(16, dtype=object)
         self.extend(candidates)
 
     def __len__(self) -> int:
@@ -362,7 +361,11 @@ class StoryMatcher:
         index = len(self._candidates)
         self._candidates.append(candidate)
         self._lsh.insert(index, _lean(candidate.signature), check_duplication=False)
-        self._matrix = None
+        if index == len(self._embeddings):
+            self._embeddings = np.concatenate([self._embeddings, np.zeros_like(self._embeddings)])
+            self._languages = np.concatenate([self._languages, np.empty_like(self._languages)])
+        self._embeddings[index] = candidate.signature.embedding
+        self._languages[index] = candidate.signature.language
 
     def extend(self, candidates: Iterable[Candidate]) -> None:
         for candidate in candidates:
@@ -375,14 +378,13 @@ class StoryMatcher:
         duplicate = self._near_duplicate(signature)
         if duplicate is not None:
             return duplicate
-        if self._matrix is None:
-            self._matrix = np.stack([c.signature.embedding for c in self._candidates])
-        cosines = self._matrix @ signature.embedding
-        limits = np.array(
-            [
-                self.thresholds.cosine_for(signature.language, c.signature.language)
-                for c in self._candidates
-            ]
+        count = len(self._candidates)
+        cosines = self._embeddings[:count] @ signature.embedding
+        same_language = self._languages[:count] == signature.language
+        limits = np.where(
+            same_language,
+            self.thresholds.same_language_cosine,
+            self.thresholds.cross_language_cosine,
         )
         margins = cosines - limits
         best = int(np.argmax(margins))

@@ -170,6 +170,16 @@ def test_same_language_pairs_need_a_higher_cosine_than_cross_language_pairs():
     assert russian is None
 
 
+def test_regional_language_codes_count_as_the_same_language():
+    thresholds = Thresholds(same_language_cosine=0.8, cross_language_cosine=0.7)
+    candidate = Candidate("en-story", make_signature("en-GB", np.array([1.0, 0.0])))
+    vector = np.array([0.75, np.sqrt(1 - 0.75**2)])
+
+    assert candidate.signature.language == "en"
+    assert StoryMatcher([candidate], thresholds).match(make_signature("EN", vector)) is None
+    assert StoryMatcher([candidate], thresholds).match(make_signature("de_AT", vector)) is not None
+
+
 def test_documents_without_words_are_not_near_duplicates_of_each_other():
     empty_a = make_signature("en", np.array([1.0, 0.0]))
     empty_b = make_signature("en", np.array([0.0, 1.0]))
