@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import html as html_lib
 import json
 import re
 import unicodedata
@@ -217,7 +218,7 @@ def _text(value: Any) -> str | None:
         value = value.get("@value") or value.get("name")
     if value is None:
         return None
-    cleaned = " ".join(str(value).split())
+    cleaned = " ".join(html_lib.unescape(str(value)).split())
     return cleaned or None
 
 
@@ -238,7 +239,7 @@ def _read_structured(tree: HtmlElement) -> _Structured:
         key = key.strip().lower()
         content = element.get("content")
         if key and content and content.strip() and key not in found.meta:
-            found.meta[key] = " ".join(content.split())
+            found.meta[key] = " ".join(html_lib.unescape(content).split())
     for obj in _jsonld_objects(tree):
         types = _types(obj)
         if types & _ARTICLE_TYPES and not found.article:
@@ -380,6 +381,35 @@ def clean_authors(raw_names: Iterable[str]) -> list[str]:
     return names
 
 
+def _choose_authors(
+    structured: _Structured, heuristic: str | None, site_names: list[str]
+) -> list[str]:
+    """Bylines in order of trust: JSON-LD persons, author meta tags, trafilatura's heuristics.
+
+    Many outlets put their own name in the author field; a source that yields only the outlet's
+    name gives way to the next one, and is used only when nothing names a person.
+    """
+    article = structured.article
+    sources: list[list[str]] = []
+    if article:
+        sources.append(
+            clean_authors(_person_names(article.get("author") or article.get("creator")))
+        )
+    sources.append(
+        clean_authors([structured.meta[k] for k in _AUTHOR_META if structured.meta.get(k)][:1])
+    )
+    sources.append([a for a in (heuristic or "").split("; ") if a])
+    fallback: list[str] = []
+    for names in sources:
+        if not names:
+            continue
+        if all(_is_site(name, site_names) for name in names):
+            fallback = fallback or names
+            continue
+        return names
+    return fallback
+
+
 # ---------------------------------------------------------------------------------------------
 # Titles
 
@@ -437,7 +467,7 @@ def _choose_title(
 
     JSON-LD headline and og:title are what the outlet wants shared, but og:title often carries
     a " | Outlet" suffix, and some sites put a shortened SEO headline there. When an <h1>
-    on the page matches a candidate, or contains one, the <h1> wording wins.
+    on the page matches a candidate (up to case and spacing), the visible <h1> wording wins.
     """
     meta = structured.meta
     candidates = [
@@ -454,10 +484,6 @@ def _choose_title(
         for h1 in h1s:
             if _fold(h1) == folded:
                 return h1
-    for h1 in h1s:
-        folded_h1 = _fold(h1)
-        if len(folded_h1) > 15 and any(folded_h1 in _fold(c) for c in candidates):
-            return h1
     return candidates[0] if candidates else (h1s[0] if h1s else None)
 
 
@@ -650,14 +676,7 @@ def extract_article(
 
     title = _choose_title(structured, tree, document.title if document else None, site_names)
 
-    author_sources: list[str] = []
-    if article:
-        author_sources = _person_names(article.get("author") or article.get("creator"))
-    if not author_sources:
-        author_sources = [meta[k] for k in _AUTHOR_META if meta.get(k)][:1]
-    authors = clean_authors(author_sources)
-    if not authors and document and document.author:
-        authors = [a for a in document.author.split("; ") if a]
+    authors = _choose_authors(structured, document.author if document else None, site_names)
 
     if published_at is None and document and document.date:
         published_at = parse_datetime(document.date)
