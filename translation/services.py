@@ -133,24 +133,41 @@ class OutOfStep:
     changes: list[SegmentChange]
 
 
+def _with_source_page(translations: QuerySet[Translation]) -> QuerySet[Translation]:
+    source_page = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
+    )
+    return translations.annotate(
+        source_page_id=Subquery(source_page.values("id")[:1]),
+        source_published_at=Subquery(source_page.values("last_published_at")[:1]),
+        source_revised_at=Subquery(source_page.values("latest_revision_created_at")[:1]),
+        source_has_draft=Subquery(source_page.values("has_unpublished_changes")[:1]),
+    ).select_related("source", "source__locale", "target_locale")
+
+
 def out_of_step_translations() -> QuerySet[Translation]:
     """Enabled page translations whose source page was published after the last sync.
 
     Compares Page.last_published_at of the source with TranslationSource.last_updated_at in the
     database, so the report costs one query however many articles exist.
     """
-    source_page = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
-    )
     return (
-        Translation.objects.filter(enabled=True)
-        .annotate(
-            source_page_id=Subquery(source_page.values("id")[:1]),
-            source_published_at=Subquery(source_page.values("last_published_at")[:1]),
-        )
+        _with_source_page(Translation.objects.filter(enabled=True))
         .filter(source_published_at__gt=F("source__last_updated_at"))
-        .select_related("source", "source__locale", "target_locale")
         .order_by("-source_published_at", "id")
+    )
+
+
+def draft_ahead_translations() -> QuerySet[Translation]:
+    """Enabled translations whose source has an unpublished draft saved after the last sync.
+
+    These are not out of step yet (readers still see the synced text, and a sync reads the
+    published page), but translators want to know a correction is coming.
+    """
+    return (
+        _with_source_page(Translation.objects.filter(enabled=True))
+        .filter(source_has_draft=True, source_revised_at__gt=F("source__last_updated_at"))
+        .order_by("-source_revised_at", "id")
     )
 
 
@@ -187,14 +204,17 @@ def _segment_map(instance) -> dict[str, tuple[str, str]]:
     return found
 
 
-def source_changes(source: TranslationSource) -> list[SegmentChange]:
-    """What the live source page says now that the synced source content does not.
+def source_changes(source: TranslationSource, *, draft: bool = False) -> list[SegmentChange]:
+    """What the live source page (or its latest draft) says that the synced content does not.
 
     Both sides go through wagtail-localize's own segment extractor, so the list matches what
     the translator will see as new or changed segments after a sync.
     """
     synced = _segment_map(source.as_instance())
-    live = _segment_map(source.get_source_instance())
+    current = source.get_source_instance()
+    if draft:
+        current = current.get_latest_revision_as_object()
+    live = _segment_map(current)
     changes: list[SegmentChange] = []
     for key, (path, after) in live.items():
         if key not in synced:
@@ -207,11 +227,14 @@ def source_changes(source: TranslationSource) -> list[SegmentChange]:
     return changes
 
 
-def out_of_step_report() -> list[OutOfStep]:
-    """The rows of the admin report, each with the segment-level changes to show."""
+def out_of_step_report(*, drafts: bool = False) -> list[OutOfStep]:
+    """The rows of the admin report, each with the segment-level changes to show.
+
+    drafts=True gives the secondary list: sources with unpublished drafts newer than the sync.
+    """
     rows: list[OutOfStep] = []
     pages = {}
-    translations = list(out_of_step_translations())
+    translations = list(draft_ahead_translations() if drafts else out_of_step_translations())
     if translations:
         pages = {
             page.id: page
@@ -227,9 +250,11 @@ def out_of_step_report() -> list[OutOfStep]:
             OutOfStep(
                 translation=translation,
                 source_page=page,
-                source_changed_at=translation.source_published_at,
+                source_changed_at=(
+                    translation.source_revised_at if drafts else translation.source_published_at
+                ),
                 synced_at=translation.source.last_updated_at,
-                changes=source_changes(translation.source),
+                changes=source_changes(translation.source, draft=drafts),
             )
         )
     return rows

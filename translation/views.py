@@ -179,6 +179,7 @@ class OutOfStepReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = services.out_of_step_report()
+        context["draft_rows"] = services.out_of_step_report(drafts=True)
         context["can_sync"] = self.request.user.has_perm("wagtail_localize.submit_translation")
         return context
 

@@ -82,12 +82,27 @@ def test_body_paragraph_added_is_reported_as_added_plain_text(admin_client, publ
     assert "<ins>New fact &amp; a 5 &lt; 6 figure.</ins>" in html
 
 
-def test_unpublished_english_draft_does_not_put_translation_out_of_step(published_pair):
-    page, _ = published_pair
+def test_unpublished_english_draft_is_flagged_separately_not_as_out_of_step(
+    admin_client, published_pair
+):
+    page, translation = published_pair
     page.title = "Draft headline nobody can read yet"
     page.save_revision()
 
     assert services.out_of_step_report() == []
+    [row] = services.out_of_step_report(drafts=True)
+    assert row.translation == translation
+    assert [(c.path, c.after) for c in row.changes] == [
+        ("title", "Draft headline nobody can read yet")
+    ]
+    html = admin_client.get(reverse(REPORT)).content.decode()
+    assert "Source drafts not yet published" in html
+    assert "<ins>Draft headline nobody can read yet</ins>" in html
+
+    # Once the draft is published it moves to the out-of-step list.
+    page.get_latest_revision().publish()
+    assert [r.translation for r in services.out_of_step_report()] == [translation]
+    assert services.out_of_step_report(drafts=True) == []
 
 
 def test_one_click_sync_clears_the_report_and_shows_new_text_to_translators(
