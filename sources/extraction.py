@@ -367,12 +367,20 @@ def _person_names(value: Any) -> list[str]:
     return names
 
 
+# Byline labels that precede names ("Текст: Лида Буслаева", "Autor: ...", "Photo by ...").
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:text|texte|текст|автор|авторы|autor|autorin|author|photos?|фото|written)"
+    r"(?:\s+by)?\s*[:.\-–—]?\s+)+",
+    re.IGNORECASE,
+)
+
+
 def clean_authors(raw_names: Iterable[str]) -> list[str]:
     """Split and tidy byline strings ("By A and B", "A, B | Site") into distinct names."""
     joined: str | None = None
     for raw in raw_names:
         if raw and not raw.lower().startswith(("http://", "https://", "www.")):
-            joined = normalize_authors(joined, raw)
+            joined = normalize_authors(joined, _BYLINE_LABEL.sub("", raw.strip()))
     names: list[str] = []
     for name in (joined or "").split("; "):
         name = " ".join(name.split())
@@ -398,7 +406,7 @@ def _choose_authors(
     sources.append(
         clean_authors([structured.meta[k] for k in _AUTHOR_META if structured.meta.get(k)][:1])
     )
-    sources.append([a for a in (heuristic or "").split("; ") if a])
+    sources.append(clean_authors((heuristic or "").split("; ")))
     fallback: list[str] = []
     for names in sources:
         if not names:
