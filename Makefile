@@ -22,7 +22,7 @@ locale/ru/LC_MESSAGES/django.mo: locale/ru/LC_MESSAGES/django.po $(VENV)/.instal
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py demo_admin
+	PORT=$(PORT) $(PY) manage.py demo_admin
 	@echo "Starting the task worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
 	@mkdir -p var
 	@$(PY) manage.py db_worker --queue-name '*' --interval 2 > var/worker.log 2>&1 & worker=$$!; \

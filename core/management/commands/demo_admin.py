@@ -4,6 +4,7 @@ Development only: the password is generated once, kept in var/demo-admin.txt (gi
 printed on every run so a newcomer can log in; the command refuses to run with DEBUG off.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -34,8 +35,9 @@ class Command(BaseCommand):
             secret_file.write_text(password + "\n")
             secret_file.chmod(0o600)
         password = secret_file.read_text().strip()
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin (development only): /admin/  user: {USERNAME}  password: {password}"
+                f"Admin (development only): {admin_url}  user: {USERNAME}  password: {password}"
             )
         )
