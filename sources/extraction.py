@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from charset_normalizer import from_bytes
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import convert_to_html
@@ -115,13 +116,29 @@ def declared_encoding(data: bytes) -> str | None:
     return _codec_name(found.group(1).decode("ascii", "ignore")) if found else None
 
 
+_MARKUP = re.compile(rb"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.DOTALL | re.I)
+
+
+def _guess_encodings(data: bytes) -> list[str]:
+    """Statistical guesses, best first, judged on the page's text rather than its markup.
+
+    Markup, scripts and styles are ASCII noise that drowns the few kilobytes of letters the
+    detector needs; trafilatura's own helper samples head and tail only and misreads e.g.
+    windows-1251 Russian as a Baltic code page. Its guesses remain as the fallback.
+    """
+    letters = _MARKUP.sub(b" ", data)[:200_000]
+    best = from_bytes(letters).best() if letters.strip() else None
+    guesses = [best.encoding] if best is not None else []
+    return guesses + [g for g in detect_encoding(data) if g not in guesses]
+
+
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
     """Decode page bytes the way a careful browser would, but robust to lying declarations.
 
     Order: byte-order mark; valid UTF-8 with non-ASCII content (a legacy charset almost never
     yields valid multi-byte UTF-8, while "utf-8 page declared as windows-1251" is common); the
     HTTP charset and the document's own declaration if they decode cleanly; statistical
-    detection (charset-normalizer via trafilatura); finally UTF-8 with replacement characters,
+    detection (charset-normalizer on the page's text); finally UTF-8 with replacement characters,
     so input is never rejected for its encoding alone.
     """
     if data[:2] == b"\x1f\x8b":
@@ -146,7 +163,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
                 continue
     if text is not None:
         return text
-    for guess in detect_encoding(data):
+    for guess in _guess_encodings(data):
         try:
             return data.decode(guess)
         except (UnicodeDecodeError, LookupError):
