@@ -64,7 +64,26 @@ def _active_translation(instance) -> Translation | None:
     )
 
 
+def _remind_of_unreviewed(request, translation: Translation) -> None:
+    """Machine output is marked per segment in the editor; this says how much is left, with
+    a link to the review screen, every time the translation editor opens."""
+    count = services.unreviewed_machine_segments(translation).count()
+    if count:
+        noun = "segment awaits" if count == 1 else "segments await"
+        messages.warning(
+            request,
+            views.refusal_message(
+                translation, f"{count} machine-translated {noun} review before publishing."
+            ),
+        )
+
+
 def _refuse_unreviewed_publish(request, instance):
+    if request.method == "GET":
+        translation = _active_translation(instance)
+        if translation is not None:
+            _remind_of_unreviewed(request, translation)
+        return None
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = _active_translation(instance)

@@ -371,3 +371,17 @@ def test_bulk_publish_of_a_draft_with_machine_text_is_refused(
     target.refresh_from_db()
     assert target.live
     assert target.title == "[ru] Ministers meet in Brussels"
+
+
+def test_translation_editor_reminds_how_many_machine_segments_await_review(admin_client, editor):
+    page = make_english_article()
+    translation = make_russian_translation(page, editor)
+    target = russian_page(page)
+    assert "await review" not in admin_client.get(edit_url(target)).content.decode()
+
+    prefill_by_machine(admin_client, translation)
+    count = services.unreviewed_machine_segments(translation).count()
+    html = admin_client.get(edit_url(target)).content.decode()
+
+    assert f"{count} machine-translated segments await review" in html
+    assert reverse("translation:review_machine", args=[translation.id]) in html
