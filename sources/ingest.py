@@ -394,6 +394,9 @@ def store_article(
     FAILED; an existing article keeps its text.
     """
     now = timezone.now()
+    # Sanitized again right before writing, whoever built ``data`` (nh3 is idempotent and fast).
+    data.html = sanitize_html(data.html, base_url=data.url)
+    data.summary = sanitize_html(data.summary, base_url=data.url)
     with transaction.atomic():
         if existing is None:
             existing = find_existing(outlet, data)

@@ -1,9 +1,17 @@
-"""Admin registration of outlets and their original articles."""
+"""Admin of the newsroom: outlets, feeds, the inbox of ingested articles, stories and reports."""
 
+from django.contrib import messages
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Outlet, SourceArticle
+from . import admin_views
+from .models import Feed, Outlet, SourceArticle, Story
 
 
 class OutletViewSet(SnippetViewSet):
@@ -13,19 +21,133 @@ class OutletViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class FeedViewSet(SnippetViewSet):
+    model = Feed
+    icon = "link"
+    list_display = [
+        "url",
+        "outlet",
+        "active",
+        "last_success_at",
+        "consecutive_failures",
+        "next_poll_at",
+    ]
+    list_filter = ["active", "outlet"]
+    search_fields = ["url", "title"]
+    panels = [
+        FieldPanel(name)
+        for name in ("outlet", "url", "title", "active", "poll_interval_minutes", "fetch_pages")
+    ]
+
+
 class SourceArticleViewSet(SnippetViewSet):
+    """The newsroom inbox: filter, search, open an article, start an interpretation."""
+
     model = SourceArticle
     icon = "doc-full"
-    list_display = ["title", "outlet", "language", "published_at"]
-    list_filter = ["language"]
-    search_fields = ["title", "url"]
+    menu_label = _("Inbox")
+    list_display = ["title", "outlet", "language", "published_at", "status", "story"]
+    filterset_class = admin_views.InboxFilterSet
+    search_fields = ["title", "text", "url"]
+    index_view_class = admin_views.InboxIndexView
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.SourceArticleInspectView
+    panels = [
+        FieldPanel(name)
+        for name in ("outlet", "url", "title", "language", "published_at", "status", "story")
+    ]
+
+
+class StoryViewSet(SnippetViewSet):
+    model = Story
+    icon = "folder-open-inverse"
+    list_display = ["title", "updated_at", "created_at"]
+    search_fields = ["title"]
+    panels = [FieldPanel("title")]
 
 
 class SourcesGroup(SnippetViewSetGroup):
-    items = (OutletViewSet, SourceArticleViewSet)
-    menu_label = "Sources"
+    items = (SourceArticleViewSet, StoryViewSet, OutletViewSet, FeedViewSet)
+    menu_label = _("Newsroom")
     menu_icon = "globe"
     menu_order = 200
 
 
 register_snippet(SourcesGroup)
+
+
+newsroom_urls = [
+    path("write/<int:pk>/", admin_views.write_interpretation, name="write"),
+    path("status/<int:pk>/", admin_views.change_status, name="status"),
+    path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
+    path("source-updates/", admin_views.SourceUpdatesView.as_view(), name="source_updates"),
+    path(
+        "source-updates/<int:link_pk>/reviewed/",
+        admin_views.source_update_reviewed,
+        name="source_update_reviewed",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_newsroom_urls():
+    return [
+        path(
+            "newsroom/", include((newsroom_urls, "sources_newsroom"), namespace="sources_newsroom")
+        )
+    ]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feed_health_report():
+    return _PermissionMenuItem(
+        _("Feed health"),
+        reverse("sources_newsroom:feed_health"),
+        name="feed-health",
+        icon_name="warning",
+        order=950,
+        permission="sources.view_feed",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_source_updates_report():
+    return _PermissionMenuItem(
+        _("Sources updated"),
+        reverse("sources_newsroom:source_updates"),
+        name="source-updates",
+        icon_name="history",
+        order=960,
+        permission="sources.view_sourcearticle",
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_about_updated_sources(request, page):
+    """Tell the editor, in the editor, when an outlet changed a source after publication."""
+    if request.method != "GET":
+        return None
+    links = getattr(page.specific, "source_links", None)
+    if links is None:
+        return None
+    for link in links.filter(source_updated_at__isnull=False).select_related("source_article"):
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("The outlet changed the source “%(title)s” since this article was published.")
+                % {"title": link.source_article.title},
+                reverse("sources_newsroom:source_updates"),
+                _("See the differences"),
+            ),
+        )
+    return None

@@ -1,0 +1,278 @@
+"""Wagtail admin views of the newsroom: the inbox, article detail, reports. Thin: the rules live
+in sources/newsroom.py and sources/ingest.py."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import InspectView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+
+from .models import Feed, Outlet, SourceArticle, Story
+from .newsroom import (
+    diff_lines,
+    mark_source_update_reviewed,
+    pending_source_updates,
+    set_status,
+    start_interpretation,
+    story_siblings,
+)
+from .sanitize import sanitize_html
+
+# --------------------------------------------------------------------------------------------
+# Inbox listing
+# --------------------------------------------------------------------------------------------
+
+
+def _language_choices():
+    codes = (
+        SourceArticle.objects.exclude(language="")
+        .order_by("language")
+        .values_list("language", flat=True)
+        .distinct()
+    )
+    return [(code, code) for code in codes]
+
+
+class InboxFilterSet(WagtailFilterSet):
+    outlet = django_filters.ModelChoiceFilter(
+        label=_("Outlet"), queryset=Outlet.objects.order_by("name")
+    )
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=_language_choices)
+    published_at = django_filters.DateFromToRangeFilter(
+        label=_("Published"), widget=DateRangePickerWidget
+    )
+    story = django_filters.ModelChoiceFilter(
+        label=_("Story"), queryset=Story.objects.order_by("-updated_at")
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=SourceArticle.Status.choices)
+
+    class Meta:
+        model = SourceArticle
+        fields = ["outlet", "language", "published_at", "story", "status"]
+
+
+class InboxIndexView(SnippetIndexView):
+    """The listing opens an article's detail page (text, versions, story) rather than its form."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("outlet", "story")
+
+    def search_queryset(self, queryset):
+        # ORM search over title, plain text and URL (SourceArticle is not in a search index).
+        if not self.is_searching:
+            return queryset
+        query = self.search_query
+        return queryset.filter(
+            Q(title__icontains=query) | Q(text__icontains=query) | Q(url__icontains=query)
+        )
+
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance) or super().get_edit_url(instance)
+
+
+# --------------------------------------------------------------------------------------------
+# Detail ("inspect") with the Write interpretation form
+# --------------------------------------------------------------------------------------------
+
+
+def _section_queryset():
+    from articles.models import SectionPage
+
+    return SectionPage.objects.select_related("locale").order_by("locale__language_code", "title")
+
+
+class SectionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.locale.language_code})"
+
+
+class WriteInterpretationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    section = SectionChoiceField(label=_("Section"), queryset=None)
+    sources = forms.ModelMultipleChoiceField(
+        label=_("Sources"),
+        queryset=SourceArticle.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, article: SourceArticle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["section"].queryset = _section_queryset()
+        ids = [article.pk, *(s.pk for s in story_siblings(article))]
+        self.fields["sources"].queryset = SourceArticle.objects.filter(pk__in=ids).select_related(
+            "outlet"
+        )
+        self.fields["sources"].label_from_instance = lambda s: f"{s.outlet.name}: {s.title}"
+        self.fields["sources"].initial = [article.pk]
+
+    def clean(self):
+        data = super().clean()
+        section, language = data.get("section"), data.get("language")
+        if section is not None and language and section.locale.language_code != language:
+            self.add_error(
+                "section",
+                _("This section belongs to the other language; pick one in %s.") % language,
+            )
+        return data
+
+    def ordered_sources(self) -> list[SourceArticle]:
+        """The article the editor started from leads (its outlet gets the image credit)."""
+        chosen = list(self.cleaned_data["sources"])
+        return sorted(chosen, key=lambda s: (s.pk != self.article.pk, s.published_at is None))
+
+
+class SourceArticleInspectView(InspectView):
+    template_name = "sources/admin/source_article_inspect.html"
+    fields = [
+        "outlet",
+        "url",
+        "authors",
+        "language",
+        "published_at",
+        "updated_at",
+        "status",
+        "story",
+        "lead_image_url",
+        "lead_image_caption",
+        "lead_image_credit",
+        "first_seen_at",
+        "fetch_error",
+    ]
+
+    def get_authors_display_value(self):
+        return ", ".join(self.object.authors) or "-"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        versions = list(article.versions.order_by("-number"))
+        context.update(
+            article=article,
+            # Stored HTML is sanitized at ingest; sanitizing again at display costs little and
+            # keeps rows written by any other path from ever reaching the admin unsanitized.
+            article_html=sanitize_html(article.html or article.summary, base_url=article.url),
+            versions=[(v, diff_lines(v.diff)) for v in versions],
+            siblings=story_siblings(article),
+            write_form=kwargs.get("write_form") or WriteInterpretationForm(article=article),
+            write_url=reverse("sources_newsroom:write", args=[article.pk]),
+            status_url=reverse("sources_newsroom:status", args=[article.pk]),
+            statuses=SourceArticle.Status.choices,
+        )
+        return context
+
+
+def _require_view_permission(request) -> None:
+    if not request.user.has_perm("sources.view_sourcearticle") and not request.user.has_perm(
+        "sources.change_sourcearticle"
+    ):
+        raise PermissionDenied
+
+
+@require_POST
+def write_interpretation(request, pk: int):
+    """Create the draft and open it in the page editor."""
+    _require_view_permission(request)
+    article = get_object_or_404(SourceArticle.objects.select_related("outlet"), pk=pk)
+    form = WriteInterpretationForm(request.POST, article=article)
+    inspect_url = reverse("wagtailsnippets_sources_sourcearticle:inspect", args=[article.pk])
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{field}: {error}" if field != "__all__" else error)
+        return redirect(inspect_url)
+    section = form.cleaned_data["section"]
+    if not section.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    page = start_interpretation(form.ordered_sources(), section, user=request.user)
+    messages.success(request, _("Draft created from %(title)s.") % {"title": article.title})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_POST
+def change_status(request, pk: int):
+    if not request.user.has_perm("sources.change_sourcearticle"):
+        raise PermissionDenied
+    article = get_object_or_404(SourceArticle, pk=pk)
+    status = request.POST.get("status", "")
+    try:
+        set_status(article, status)
+    except ValueError:
+        messages.error(request, _("Unknown status."))
+    return HttpResponseRedirect(
+        reverse("wagtailsnippets_sources_sourcearticle:inspect", args=[article.pk])
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Reports
+# --------------------------------------------------------------------------------------------
+
+
+class _AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    permission = "sources.view_feed"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FeedHealthView(_AdminPage):
+    """Failing feeds first, with the error an editor can act on; healthy feeds below."""
+
+    template_name = "sources/admin/feed_health.html"
+    page_title = _("Feed health")
+    header_icon = "warning"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        feeds = Feed.objects.select_related("outlet")
+        context["failing"] = list(
+            feeds.filter(Q(consecutive_failures__gt=0)).order_by("-consecutive_failures", "url")
+        )
+        context["warnings"] = list(
+            feeds.filter(consecutive_failures=0).exclude(last_error="").order_by("url")
+        )
+        context["healthy_count"] = feeds.filter(consecutive_failures=0, last_error="").count()
+        context["never_polled"] = feeds.filter(last_polled_at__isnull=True).count()
+        return context
+
+
+class SourceUpdatesView(_AdminPage):
+    """Published interpretations whose source was changed by its outlet, with the diff."""
+
+    template_name = "sources/admin/source_updates.html"
+    page_title = _("Sources updated since publication")
+    header_icon = "history"
+    permission = "sources.view_sourcearticle"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["updates"] = [(u, diff_lines(u.diff)) for u in pending_source_updates()]
+        return context
+
+
+@require_POST
+def source_update_reviewed(request, link_pk: int):
+    from articles.models import ArticleSourceLink
+
+    link = get_object_or_404(ArticleSourceLink.objects.select_related("page"), pk=link_pk)
+    if not link.page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    mark_source_update_reviewed(link)
+    messages.success(request, _("Marked as reviewed."))
+    return redirect("sources_newsroom:source_updates")

@@ -1,0 +1,158 @@
+"""Newsroom actions on ingested articles: start an interpretation, triage, review corrections.
+
+Kept out of the admin views so the rules (what a new draft contains, what "used" means, when a
+correction counts as reviewed) are plain functions that tests and other entry points share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Outlet, SourceArticle, SourceArticleVersion
+
+
+def outlet_name_in(outlet: Outlet, locale) -> str:
+    """The outlet's name as readers of ``locale`` know it (its translation when there is one)."""
+    localized = Outlet.objects.filter(translation_key=outlet.translation_key, locale=locale).first()
+    return (localized or outlet).name
+
+
+def story_siblings(article: SourceArticle) -> list[SourceArticle]:
+    """The other outlets' (and the same outlet's other) articles about the same story."""
+    if article.story_id is None:
+        return []
+    return list(
+        SourceArticle.objects.filter(story_id=article.story_id)
+        .exclude(pk=article.pk)
+        .select_related("outlet")
+        .order_by("published_at", "pk")
+    )
+
+
+@transaction.atomic
+def start_interpretation(sources: Sequence[SourceArticle], section, user=None):
+    """Create a draft ArticlePage under ``section`` based on ``sources`` (the first leads).
+
+    The draft carries everything attribution needs: the sources linked (so the attribution
+    block is generated), the lead-image credit "via <outlet>" and the outlet's caption and
+    photographer when ingest found them. Title is the lead source's title as a working title:
+    the editor writes their own, the slug follows it. The sources are marked "used".
+    """
+    from articles.models import ArticlePage, ArticleSourceLink
+
+    if not sources:
+        raise ValueError("an interpretation needs at least one source article")
+    lead = sources[0]
+    title = lead.title[:255]
+    page = ArticlePage(
+        title=title,
+        slug=slugify(title)[:80] or f"interpretation-{lead.pk}",
+        locale=section.locale,
+        dek="",
+        body=[],
+        live=False,
+        lead_image_via=outlet_name_in(lead.outlet, section.locale)[:200],
+        lead_image_caption=lead.lead_image_caption[:400],
+        lead_image_photographer=lead.lead_image_credit[:200],
+    )
+    page.slug = _free_slug(section, page.slug)
+    for order, source in enumerate(sources):
+        page.source_links.add(ArticleSourceLink(source_article=source, sort_order=order))
+    section.add_child(instance=page)
+    # Like a draft saved in the editor: required fields (dek, body) are for the editor to fill.
+    page.save_revision(user=user, log_action=True, clean=False)
+    SourceArticle.objects.filter(pk__in=[s.pk for s in sources]).update(
+        status=SourceArticle.Status.USED
+    )
+    return page
+
+
+def _free_slug(parent, slug: str) -> str:
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+def set_status(article: SourceArticle, status: str) -> None:
+    if status not in SourceArticle.Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    SourceArticle.objects.filter(pk=article.pk).update(status=status)
+    article.status = status
+
+
+@dataclass(frozen=True)
+class SourceUpdate:
+    """A published page whose source changed: the link, and the diff since publication."""
+
+    link: object  # articles.ArticleSourceLink
+    from_version: int
+    to_version: int
+    diff: str
+
+
+def pending_source_updates(page=None) -> list[SourceUpdate]:
+    """Links flagged "source updated since publication", with the diff an editor must read."""
+    from articles.models import ArticleSourceLink
+
+    links = ArticleSourceLink.objects.filter(source_updated_at__isnull=False).select_related(
+        "page", "source_article__outlet"
+    )
+    if page is not None:
+        links = links.filter(page=page)
+    updates = []
+    for link in links.order_by("-source_updated_at"):
+        versions = list(link.source_article.versions.order_by("number"))
+        start = link.source_version_at_publication or 1
+        old = next((v for v in versions if v.number == start), versions[0] if versions else None)
+        new = versions[-1] if versions else None
+        diff = ""
+        if old is not None and new is not None and old.number != new.number:
+            diff = _diff_between(old, new)
+        updates.append(
+            SourceUpdate(
+                link=link,
+                from_version=old.number if old else 0,
+                to_version=new.number if new else 0,
+                diff=diff,
+            )
+        )
+    return updates
+
+
+def _diff_between(old: SourceArticleVersion, new: SourceArticleVersion) -> str:
+    from .ingest import unified_diff
+
+    diff = unified_diff(old.title, old.text, new.title, new.text, new.number)
+    return diff.replace(f"--- version {new.number - 1}", f"--- version {old.number}", 1)
+
+
+def mark_source_update_reviewed(link) -> None:
+    """The editor has read the correction: clear the flag (the versions stay)."""
+    type(link).objects.filter(pk=link.pk).update(
+        source_updated_at=None, source_version_at_publication=None
+    )
+
+
+def diff_lines(diff: str) -> list[tuple[str, str]]:
+    """(css class, line) pairs for showing a unified diff in the admin."""
+    lines = []
+    for line in diff.splitlines():
+        if line.startswith(("+++", "---")):
+            kind = "meta"
+        elif line.startswith("@@"):
+            kind = "hunk"
+        elif line.startswith("+"):
+            kind = "added"
+        elif line.startswith("-"):
+            kind = "removed"
+        else:
+            kind = "context"
+        lines.append((kind, line))
+    return lines
