@@ -12,10 +12,22 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from articles.models import ArticlePage
 
+# A URLconf holding only the API, with no language-prefixed patterns (see dispatch()).
+API_URLCONF = "distribution.api_urlconf"
+
 
 class ArticlesAPIViewSet(PagesAPIViewSet):
     name = "articles"
     model = ArticlePage
+
+    def dispatch(self, request, *args, **kwargs):
+        # LocaleMiddleware answers an unprefixed 404 by redirecting to /en/<same path> whenever
+        # that path resolves, and Wagtail's catch-all page route resolves everything ending in
+        # "/". An API client asking for a missing article must get a JSON 404, not a redirect
+        # to an HTML page: judged against this URLconf, the middleware sees no i18n patterns.
+        # Resolution of this request has already happened, so routing is unaffected.
+        request.urlconf = API_URLCONF
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # `type` could otherwise widen the endpoint to any page model.
