@@ -23,6 +23,7 @@ import html as html_lib
 import json
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -144,7 +145,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise ExtractionError(f"corrupt gzip data: {exc}") from exc
     for bom, encoding in _BOMS:
         if data.startswith(bom):

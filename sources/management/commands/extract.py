@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,7 +28,7 @@ def _read_file(path: Path) -> bytes:
         data = path.read_bytes()
         if path.suffix.lower() == ".gz" or data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise CommandError(f"cannot read {path}: {exc}") from exc
     return data
 
