@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from .models import ArticlePage, SectionPage
+from django.conf import settings
+from django.db.models import Count
+
+from core.i18n import Alternate, language_name
+
+from .models import ArticlePage, ArticlePageTag, SectionPage
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
@@ -28,3 +33,36 @@ def home_listing(home) -> dict:
         ][:PER_SECTION_COUNT]
         sections.append({"section": section, "articles": articles})
     return {"latest": latest, "sections": sections}
+
+
+def tag_alternates(tag, home, request) -> list[Alternate]:
+    """Where a tag page's language switch leads: the other language's matching tag.
+
+    Tags are words of their own language ("Energy" / "Энергетика"), so the counterpart is the
+    tag most used on the translations of the articles carrying this one (one query per other
+    language); without one, the other language's home page.
+    """
+    alternates = []
+    tagged_keys = ArticlePage.objects.filter(tags=tag, locale=home.locale).values("translation_key")
+    for code, _name in settings.LANGUAGES:
+        if code == home.locale.language_code:
+            url = home.url + home.reverse_subpage("tag", args=[tag.slug])
+            alternates.append(Alternate(code, language_name(code), url, True))
+            continue
+        counterpart = (
+            ArticlePageTag.objects.filter(
+                content_object__translation_key__in=tagged_keys,
+                content_object__locale__language_code=code,
+                content_object__live=True,
+            )
+            .values("tag__slug")
+            .annotate(uses=Count("id"))
+            .order_by("-uses", "tag__slug")
+            .first()
+        )
+        if counterpart:
+            url = f"/{code}/" + home.reverse_subpage("tag", args=[counterpart["tag__slug"]])
+            alternates.append(Alternate(code, language_name(code), url, True))
+        else:
+            alternates.append(Alternate(code, language_name(code), f"/{code}/", False))
+    return alternates

@@ -17,7 +17,7 @@ class Alternate:
     is_translation: bool  # False when we fall back to the other language's home page
 
 
-def _language_name(code: str) -> str:
+def language_name(code: str) -> str:
     return get_language_info(code)["name_local"]
 
 
@@ -51,7 +51,7 @@ def page_alternates(page: Page, request) -> list[Alternate]:
             url = target.get_url(request)
         else:
             url = f"/{code}/"
-        alternates.append(Alternate(code, _language_name(code), url, target is not None))
+        alternates.append(Alternate(code, language_name(code), url, target is not None))
     return alternates
 
 
@@ -59,7 +59,7 @@ def path_alternates(request) -> list[Alternate]:
     """Alternates for a non-page view: the same path and query under the other prefix."""
     full_path = request.get_full_path()
     return [
-        Alternate(code, _language_name(code), swap_language_prefix(full_path, code), True)
+        Alternate(code, language_name(code), swap_language_prefix(full_path, code), True)
         for code, _name in settings.LANGUAGES
     ]
 

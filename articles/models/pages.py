@@ -63,9 +63,15 @@ class HomePage(RoutablePageMixin, Page):
         page_obj = paginate(request, articles, LISTING_PAGE_SIZE)
         if not page_obj.paginator.count:
             raise Http404("No articles with this tag in this language")
+        from ..listings import tag_alternates
+
         return self.render(
             request,
-            context_overrides={"tag": tag, "page_obj": page_obj},
+            context_overrides={
+                "tag": tag,
+                "page_obj": page_obj,
+                "alternates_override": tag_alternates(tag, self, request),
+            },
             template="articles/tag_page.html",
         )
 

@@ -1,6 +1,9 @@
 """Home, section and tag listings, pagination that never fails, 404s and the root redirect."""
 
+from urllib.parse import quote
+
 import pytest
+from taggit.models import Tag
 
 from core.testing.factories import make_article, make_section, make_site
 
@@ -75,3 +78,17 @@ def test_draft_articles_are_not_listed(client):
     section = make_section("en")
     make_article(section, title="Draft story", live=False)
     assert "Draft story" not in client.get(section.url).content.decode()
+
+
+def test_tag_page_language_link_goes_to_the_counterpart_tag(client):
+    section_en = make_section("en", slug="world")
+    section_ru = make_section("ru", slug="world", translation_of=section_en)
+    for i in range(2):
+        en = make_article(section_en, tags=["Energy"], title=f"Energy {i}")
+        make_article(section_ru, language="ru", tags=["Энергетика"], translation_of=en)
+    html = client.get("/en/tags/energy/").content.decode()
+    ru_slug = Tag.objects.get(name="Энергетика").slug
+    assert f'href="/ru/tags/{quote(ru_slug)}/"' in html
+    assert f'hreflang="ru" href="http://testserver/ru/tags/{quote(ru_slug)}/"' in html
+    back = client.get(f"/ru/tags/{quote(ru_slug)}/").content.decode()
+    assert 'href="/en/tags/energy/"' in back

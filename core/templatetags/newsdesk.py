@@ -19,6 +19,10 @@ def language_alternates(context):
     cached = getattr(request, "_newsdesk_alternates", None)
     if cached is not None:
         return cached
+    override = context.get("alternates_override")
+    if override is not None:
+        request._newsdesk_alternates = override
+        return override
     page = context.get("page")
     if (
         page is not None
