@@ -132,10 +132,15 @@ def tokenize(text: str) -> Iterator[Token]:
             yield Token(surface, match.start(), match.end())
 
 
+CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+)
+
+
 def _normalize(text: str) -> str:
-    # NFC so "й" typed as "и"+combining breve is the same word; drop NULs and other controls.
-    text = unicodedata.normalize("NFC", text or "")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    # NFC so "й" typed as "и"+combining breve is the same word; drop NULs and other controls
+    # (a NUL or zero-width space inside a word would otherwise split or disguise it).
+    return CONTROL_RE.sub("", unicodedata.normalize("NFC", text or ""))
 
 
 @lru_cache(maxsize=300_000)
@@ -164,10 +169,11 @@ def word_terms(surface: str) -> tuple[str, ...]:
 def analyze(text: str) -> list[tuple[str, ...]]:
     """Analysed slot stream of a text: one tuple of alternative terms per kept word."""
     slots = []
-    for token in tokenize(_normalize(text)):
-        terms = word_terms(token.surface)
-        if terms:
-            slots.append(terms)
+    for surface in WORD_RE.findall(_normalize(text)):
+        if len(surface) <= MAX_WORD_LENGTH:
+            terms = word_terms(surface)
+            if terms:
+                slots.append(terms)
     return slots
 
 

@@ -61,6 +61,9 @@ class RelatedArticles(models.Model):
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
     related_ids = models.JSONField(default=list)
+    # The page's strongest TF-IDF terms {term: weight} (L2-normalised over the full vector), so
+    # comparing it with a candidate needs no re-analysis and no document-frequency lookups.
+    vector = models.JSONField(null=True, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

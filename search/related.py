@@ -21,6 +21,7 @@ from .models import IndexEntry, RelatedArticles, TermStat
 
 STORED_COUNT = 8
 QUERY_TERMS = 24
+VECTOR_TERMS = 80
 CANDIDATES = 80
 TITLE_TERM_WEIGHT = 3.0
 # A neighbour a year apart keeps ~60% of its similarity: old background still helps, but among
@@ -50,9 +51,13 @@ def document_frequencies(terms) -> dict[str, int]:
 
 
 def tfidf(counts: Counter, df: dict[str, int], total: int) -> dict[str, float]:
-    """L2-normalised (1 + log tf) * idf vector."""
+    """L2-normalised log(1 + tf) * smoothed idf vector.
+
+    The idf is smoothed (+1, as in scikit-learn) so a term shared by every document still
+    counts a little: on a small site that is most terms.
+    """
     vector = {
-        term: (1.0 + math.log(tf)) * math.log((total + 1) / (df.get(term, 0) + 1))
+        term: math.log1p(tf) * (1.0 + math.log((total + 1) / (df.get(term, 0) + 1)))
         for term, tf in counts.items()
         if tf > 0
     }
@@ -73,36 +78,84 @@ def recency_factor(a: datetime | None, b: datetime | None) -> float:
     return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * math.exp(-days / RECENCY_SCALE_DAYS)
 
 
+def vector_for(entry: IndexEntry, df: dict[str, int], total: int) -> dict[str, float]:
+    """The page's VECTOR_TERMS strongest terms with their normalised TF-IDF weights."""
+    full = tfidf(term_frequencies(entry.title_terms, entry.body_terms), df, total)
+    top = sorted(full, key=full.get, reverse=True)[:VECTOR_TERMS]
+    return {term: round(full[term], 5) for term in top}
+
+
+def store_vectors(page_ids: list[int], df: dict[str, int] | None = None) -> None:
+    """Compute and store vectors for pages (bulk: pass the whole df table to skip lookups)."""
+    total = IndexEntry.objects.count()
+    entries = IndexEntry.objects.filter(pk__in=page_ids).only(
+        "page_id", "title_terms", "body_terms"
+    )
+    rows = []
+    for entry in entries:
+        terms = (
+            df
+            if df is not None
+            else document_frequencies(term_frequencies(entry.title_terms, entry.body_terms))
+        )
+        rows.append(RelatedArticles(page_id=entry.pk, vector=vector_for(entry, terms, total)))
+    RelatedArticles.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["vector"],
+        batch_size=500,
+    )
+
+
 def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
     """Ids of the `count` most similar indexed articles, best first (empty if not indexed)."""
-    entry = IndexEntry.objects.filter(pk=page_id).first()
+    entry = (
+        IndexEntry.objects.filter(pk=page_id)
+        .only("page_id", "language", "published_at", "story_id")
+        .first()
+    )
     if entry is None:
         return []
-    total = IndexEntry.objects.count()
-    counts = term_frequencies(entry.title_terms, entry.body_terms)
-    vector = tfidf(counts, document_frequencies(counts), total)
+    stored = RelatedArticles.objects.filter(pk=page_id).values_list("vector", flat=True).first()
+    if not stored:
+        store_vectors([page_id])
+        stored = RelatedArticles.objects.filter(pk=page_id).values_list("vector", flat=True).first()
+    vector = stored or {}
     if not vector:
         return []
-    top_terms = sorted(vector, key=vector.get, reverse=True)[:QUERY_TERMS]
     hits = get_backend().search(
-        [(t,) for t in top_terms],
+        [(t,) for t in list(vector)[:QUERY_TERMS]],
         SearchFilters(languages=(entry.language,)),
         require_all=False,
         limit=CANDIDATES + 1,
     )
     candidate_ids = [h.page_id for h in hits if h.page_id != page_id]
-    candidates = list(
-        IndexEntry.objects.filter(pk__in=candidate_ids).only(
-            "page_id", "title_terms", "body_terms", "published_at", "story_id"
+    vectors = dict(
+        RelatedArticles.objects.filter(pk__in=candidate_ids, vector__isnull=False).values_list(
+            "page_id", "vector"
         )
     )
-    candidate_counts = {c.pk: term_frequencies(c.title_terms, c.body_terms) for c in candidates}
-    df = document_frequencies(set().union(*candidate_counts.values()) if candidates else ())
+    missing = [pk for pk in candidate_ids if pk not in vectors]
+    if missing:
+        store_vectors(missing)
+        vectors.update(
+            RelatedArticles.objects.filter(pk__in=missing).values_list("page_id", "vector")
+        )
+    meta = {
+        pk: (published, story)
+        for pk, published, story in IndexEntry.objects.filter(pk__in=candidate_ids).values_list(
+            "page_id", "published_at", "story_id"
+        )
+    }
     scored = []
-    for candidate in candidates:
-        similarity = cosine(vector, tfidf(candidate_counts[candidate.pk], df, total))
-        score = similarity * recency_factor(entry.published_at, candidate.published_at)
-        scored.append((score, candidate.published_at, candidate.pk, candidate.story_id))
+    for pk in candidate_ids:
+        if pk not in meta or not vectors.get(pk):
+            continue
+        published, story_id = meta[pk]
+        similarity = cosine(vector, vectors[pk])
+        score = similarity * recency_factor(entry.published_at, published)
+        scored.append((score, published, pk, story_id))
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
     chosen: list[int] = []
     stories = {entry.story_id} if entry.story_id is not None else set()
@@ -121,12 +174,27 @@ def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
 
 def compute_and_store(page_id: int, refresh_neighbours: bool = True) -> list[int]:
     """Store a page's neighbours; refresh theirs too, since the new article may belong there."""
+    if refresh_neighbours:
+        store_vectors([page_id])  # the text may have changed since the vector was stored
     related = compute_related(page_id)
     RelatedArticles.objects.update_or_create(page_id=page_id, defaults={"related_ids": related})
     if refresh_neighbours:
         for neighbour in related:
             compute_and_store(neighbour, refresh_neighbours=False)
     return related
+
+
+def compute_all(page_ids: list[int], progress=None) -> int:
+    """Bulk path (import, rebuild): vectors for every page with one df table, then neighbours."""
+    df = dict(TermStat.objects.values_list("term", "documents"))
+    for start in range(0, len(page_ids), 500):
+        store_vectors(page_ids[start : start + 500], df=df)
+    for page_id in page_ids:
+        related = compute_related(page_id)
+        RelatedArticles.objects.filter(pk=page_id).update(related_ids=related)
+        if progress:
+            progress(1)
+    return len(page_ids)
 
 
 def stored_related_ids(page) -> list[int]:

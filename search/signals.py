@@ -24,9 +24,7 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    # post_delete fires once per model of the multi-table chain; the Page row is enough.
-    if type(instance) is not Page and sender is not Page:
-        return
+    # Deleting an ArticlePage also deletes its Page row, which sends this with sender=Page.
     from .tasks import remove_page_task
 
     remove_page_task.enqueue(instance.pk)
@@ -35,4 +33,5 @@ def on_page_deleted(sender, instance, **kwargs):
 def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="search.index_on_publish")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.remove_on_unpublish")
-    post_delete.connect(on_page_deleted, dispatch_uid="search.remove_on_delete")
+    # sender=Page: a receiver without a sender would stop Django's fast deletes for every model.
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search.remove_on_delete")

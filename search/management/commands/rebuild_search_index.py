@@ -7,7 +7,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from search import indexing
-from search.related import compute_and_store
 
 
 class Command(BaseCommand):
@@ -48,6 +47,7 @@ def _progress(console):
 
 def compute_all_related(console, page_ids=None) -> int:
     from search.models import IndexEntry
+    from search.related import compute_all
 
     ids = (
         list(page_ids)
@@ -56,7 +56,5 @@ def compute_all_related(console, page_ids=None) -> int:
     )
     with _progress(console) as progress:
         bar = progress.add_task("Related articles", total=len(ids))
-        for page_id in ids:
-            compute_and_store(page_id, refresh_neighbours=False)
-            progress.advance(bar)
+        compute_all(ids, progress=lambda n: progress.advance(bar, n))
     return len(ids)
