@@ -22,6 +22,8 @@ locale/ru/LC_MESSAGES/django.mo: locale/ru/LC_MESSAGES/django.po $(VENV)/.instal
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py add_demo_feeds --base-url http://127.0.0.1:$(PORT)
+	$(PY) manage.py schedule_ingest
 	PORT=$(PORT) $(PY) manage.py demo_admin
 	@echo "Starting the task worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
 	@mkdir -p var
@@ -52,6 +54,7 @@ lock:
 
 bench: install
 	$(PY) benchmarks/pages.py
+	$(PY) benchmarks/ingest.py --no-trafilatura-eval
 
 clean:
 	rm -rf var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -199,3 +199,7 @@ NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION = flag_from_env(
 # A new translation starts as a draft: a live English article must not make a live "Russian"
 # page full of English fallback text the moment it is submitted for translation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Ingest: seconds between two requests to the same outlet host, and how often the worker polls.
+NEWSDESK_FETCH_MIN_HOST_DELAY = float(os.environ.get("NEWSDESK_FETCH_MIN_HOST_DELAY", "1.0"))
+NEWSDESK_INGEST_POLL_SECONDS = int(os.environ.get("NEWSDESK_INGEST_POLL_SECONDS", "120"))

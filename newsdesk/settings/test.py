@@ -15,6 +15,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{os.getpid()}"  # noqa: F405
 NEWSDESK_ALLOWED_FETCH_HOSTS = ["127.0.0.1"]
+NEWSDESK_FETCH_MIN_HOST_DELAY = 0  # the fake outlet servers are ours; no politeness delay
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # runserver and the test client serve static files themselves; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
