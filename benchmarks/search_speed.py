@@ -1,0 +1,287 @@
+"""Search speed at archive scale: index build time and p50/p95 query latency, with a baseline.
+
+    .venv/bin/python benchmarks/search_speed.py [--articles 100000]            # SQLite file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nd_bench_speed \\
+        .venv/bin/python benchmarks/search_speed.py [--articles 100000]
+
+Builds a corpus of N articles from the real paragraphs in ../shared/data (Russian paragraphs of
+ru-news-kw-eval, English sentences of WMT21 grouped into paragraphs; ~80 % Russian), each article
+a title sentence plus four paragraphs drawn with a fixed seed. Page rows are bulk-created (the
+benchmark measures search, not Wagtail's page creation), then indexed with
+`search.indexing.store_documents` exactly as the import command does.
+
+Baseline measured in the same run on the same text: the database's own full-text search
+without our analysis -- an FTS5 table over the raw text (unicode61) on SQLite, a GIN-indexed
+tsvector with the 'russian' configuration on PostgreSQL. Latency is measured in this process
+(the server's work), per query: Newsdesk `find` (count + ranked top 10, what the API needs
+before rendering) against the baseline's count + ranked top 10, and Newsdesk's whole
+`run_search` (including highlighted snippets and URLs) on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.test")
+if not os.environ.get("DATABASE_URL"):
+    os.environ["DATABASE_URL"] = (
+        f"sqlite:///{Path(tempfile.gettempdir()) / 'nd_bench_speed.sqlite3'}"
+    )
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from core.testing.shared_data import shared_data_root  # noqa: E402
+from search import indexing  # noqa: E402
+from search.analysis import analyze_query  # noqa: E402
+from search.backends import SearchFilters  # noqa: E402
+from search.models import IndexEntry  # noqa: E402
+from search.query import correct_typos, find, run_search  # noqa: E402
+
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{5,}")
+BATCH = 1_000
+
+
+def paragraphs() -> tuple[list[str], list[str]]:
+    root = shared_data_root()
+    ru: list[str] = []
+    folder = root / "ru-news-kw-eval"
+    import json
+
+    for name in ("ng_0", "ng_1", "russia_today_0", "russia_today_7"):
+        with zipfile.ZipFile(folder / f"{name}.jsonlines.zip") as archive:
+            text = archive.read(archive.namelist()[0]).decode("utf-8")
+        for line in text.splitlines():
+            if line.strip():
+                for para in json.loads(line)["content"].split("\n"):
+                    if len(para) >= 80:
+                        ru.append(para.strip())
+    en_lines = []
+    wmt = root / "wmt21-news-en-ru"
+    for name in ("newstest2021.en-ru.src.en", "newstest2021.ru-en.ref.A.en"):
+        en_lines += [s.strip() for s in (wmt / name).read_text("utf-8").splitlines() if s.strip()]
+    en = [" ".join(en_lines[i : i + 3]) for i in range(0, len(en_lines) - 2, 3)]
+    return ru, en
+
+
+def corpus(n: int, ru: list[str], en: list[str]):
+    rng = random.Random(100)
+    start = timezone.now() - timedelta(days=3650)
+    for i in range(n):
+        language = "en" if rng.random() < 0.2 else "ru"
+        pool = en if language == "en" else ru
+        body = [rng.choice(pool) for _ in range(4)]
+        title = SENTENCE_RE.split(rng.choice(pool))[0][:140]
+        yield i, language, title, "\n".join(body), start + timedelta(minutes=53 * i)
+
+
+def create_pages(n: int, languages: dict[str, Locale]) -> list[int]:
+    """Bulk-create bare Page rows under the tree root (the index references page ids)."""
+    root = Page.get_first_root_node()
+    content_type = ContentType.objects.get_for_model(Page)
+    first = root.numchild + 1
+    ids = []
+    for start in range(0, n, BATCH):
+        pages = []
+        for k in range(start, min(n, start + BATCH)):
+            path = Page._get_path(root.path, 2, first + k)
+            pages.append(
+                Page(
+                    title=f"bench {k}",
+                    draft_title=f"bench {k}",
+                    slug=f"bench-{k}",
+                    content_type=content_type,
+                    locale=languages["ru"],
+                    path=path,
+                    depth=2,
+                    numchild=0,
+                    url_path=f"/bench-{k}/",
+                    live=True,
+                    translation_key=uuid.uuid4(),
+                )
+            )
+        with transaction.atomic():
+            created = Page.objects.bulk_create(pages)
+        ids.extend(p.pk for p in created)
+    Page.objects.filter(pk=root.pk).update(numchild=root.numchild + n)
+    return ids
+
+
+def build_newsdesk(ids: list[int], docs) -> float:
+    started = time.perf_counter()
+    batch = []
+    for (i, language, title, body, published), page_id in zip(docs, ids, strict=True):
+        batch.append(indexing.IndexDocument(page_id, language, None, published, title, body))
+        if len(batch) >= BATCH:
+            indexing.store_documents(batch, update_stats=False)
+            batch = []
+            if (i + 1) % 10_000 == 0:
+                print(f"  indexed {i + 1} ({time.perf_counter() - started:.0f} s)", flush=True)
+    if batch:
+        indexing.store_documents(batch, update_stats=False)
+    indexing.recompute_term_stats()
+    return time.perf_counter() - started
+
+
+def build_baseline() -> float:
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TABLE IF EXISTS bench_raw_fts")
+            cursor.execute(
+                "CREATE VIRTUAL TABLE bench_raw_fts USING fts5(title, body, tokenize='unicode61')"
+            )
+            cursor.execute(
+                "INSERT INTO bench_raw_fts(rowid, title, body) "
+                "SELECT page_id, title, body FROM search_indexentry"
+            )
+        else:
+            cursor.execute("DROP TABLE IF EXISTS bench_russian")
+            cursor.execute(
+                "CREATE TABLE bench_russian AS SELECT page_id, language, published_at, "
+                "setweight(to_tsvector('russian', title), 'A') || "
+                "setweight(to_tsvector('russian', body), 'B') AS v FROM search_indexentry"
+            )
+            cursor.execute("CREATE INDEX bench_russian_v ON bench_russian USING gin (v)")
+            cursor.execute("ANALYZE bench_russian")
+    return time.perf_counter() - started
+
+
+def baseline_query(text: str, language: str) -> None:
+    words = [w for w in re.findall(r"\w+", text)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            match = " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+            cursor.execute(
+                "SELECT count(*) FROM bench_raw_fts WHERE bench_raw_fts MATCH %s", [match]
+            )
+            cursor.fetchone()
+            cursor.execute(
+                "SELECT rowid FROM bench_raw_fts WHERE bench_raw_fts MATCH %s "
+                "ORDER BY bm25(bench_raw_fts, 5.0, 1.0) LIMIT 10",
+                [match],
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM bench_russian, plainto_tsquery('russian', %s) q "
+                "WHERE v @@ q AND language = %s",
+                [text, language],
+            )
+            cursor.fetchone()
+            cursor.execute(
+                "SELECT page_id FROM bench_russian, plainto_tsquery('russian', %s) q "
+                "WHERE v @@ q AND language = %s ORDER BY ts_rank(v, q) DESC, "
+                "published_at DESC LIMIT 10",
+                [text, language],
+            )
+        cursor.fetchall()
+
+
+def newsdesk_find(text: str, language: str) -> None:
+    parsed = analyze_query(text)
+    correct_typos(parsed.all_words)
+    find(parsed, SearchFilters(languages=(language,)), 0, 10)
+
+
+def newsdesk_full(text: str, language: str) -> None:
+    run_search(text, SearchFilters(languages=(language,)))
+
+
+def make_queries(count: int) -> list[tuple[str, str]]:
+    rng = random.Random(5)
+    rows = list(IndexEntry.objects.order_by("?").values_list("title", "language")[: count * 2])
+    queries = []
+    for title, language in rows:
+        words = WORD_RE.findall(title)
+        if not words:
+            continue
+        if rng.random() < 0.6:
+            queries.append((rng.choice(words).lower(), language))
+        else:
+            k = rng.randrange(len(words))
+            queries.append((" ".join(words[k : k + 2]).lower(), language))
+        if len(queries) >= count:
+            break
+    return queries
+
+
+def latency(fn, queries) -> tuple[float, float]:
+    for text, language in queries[:20]:
+        fn(text, language)  # warm caches
+    times = []
+    for text, language in queries:
+        started = time.perf_counter()
+        fn(text, language)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    p50 = statistics.median(times)
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+    return p50, p95
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--reuse", action="store_true", help="reuse an index already built")
+    args = parser.parse_args()
+
+    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    call_command("migrate", verbosity=0)
+    existing = IndexEntry.objects.count()
+    if args.reuse and existing:
+        print(f"reusing {existing} indexed articles")
+        build_time = None
+    else:
+        IndexEntry.objects.all().delete()
+        ru, en = paragraphs()
+        print(f"{len(ru)} Russian and {len(en)} English paragraphs to draw from")
+        locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ru")
+        }
+        ids = create_pages(args.articles, locales)
+        build_time = build_newsdesk(ids, corpus(args.articles, ru, en))
+        print(
+            f"Newsdesk index build: {build_time:.1f} s for {args.articles} articles "
+            f"({args.articles / build_time:.0f} articles/s, analysis included)"
+        )
+    base_time = build_baseline()
+    label = "FTS5 raw text" if connection.vendor == "sqlite" else "PostgreSQL 'russian'"
+    print(f"Baseline ({label}) index build: {base_time:.1f} s (text already in the database)")
+
+    queries = make_queries(args.queries)
+    ours = latency(newsdesk_find, queries)
+    base = latency(baseline_query, queries)
+    full = latency(newsdesk_full, queries)
+    n = IndexEntry.objects.count()
+    print(f"\n{len(queries)} queries over {n} articles (latency in ms, in-process)")
+    print(f"{'':34} {'p50':>7} {'p95':>7}")
+    print(f"{'Newsdesk find (count + top 10)':34} {ours[0]:7.1f} {ours[1]:7.1f}")
+    print(f"{'Baseline ' + label:34} {base[0]:7.1f} {base[1]:7.1f}")
+    print(f"{'Newsdesk run_search (+ snippets)':34} {full[0]:7.1f} {full[1]:7.1f}")
+    print(f"ratio Newsdesk/baseline: p50 x{ours[0] / base[0]:.2f}, p95 x{ours[1] / base[1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
