@@ -42,3 +42,8 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
         ],
     )
 ]
+
+# Persistent connections for the default SQLite database as well (DATABASE_URL already asks for
+# 60 s): reopening the file and re-running the WAL pragmas on every request is pure overhead.
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)  # noqa: F405
