@@ -6,11 +6,15 @@ own `?locale=ru` filter narrows to one language (it is active because WAGTAIL_I1
 
 from __future__ import annotations
 
+from django.http import Http404
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
 from articles.models import ArticlePage
+
+from .links import home_for_locale, language_codes
 
 # A URLconf holding only the API, with no language-prefixed patterns (see dispatch()).
 API_URLCONF = "distribution.api_urlconf"
@@ -37,6 +41,22 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         return ArticlePage.objects.filter(
             pk__in=self.get_base_queryset().values_list("pk", flat=True)
         )
+
+    def find_object(self, queryset, request):
+        """`find/?html_path=/ru/world/slug/`: reader URLs start with a language prefix, which
+        Wagtail's own lookup (routing from the default site root) does not understand."""
+        parts = [part for part in request.GET.get("html_path", "").split("/") if part]
+        if not parts or parts[0] not in language_codes():
+            return super().find_object(queryset, request)
+        locale = Locale.objects.filter(language_code=parts[0]).first()
+        home = home_for_locale(request, locale) if locale is not None else None
+        if home is None:
+            return None
+        try:
+            page, _args, _kwargs = home.specific.route(request, parts[1:])
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
 
 
 api_router = WagtailAPIRouter("distribution_api")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from core.testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +76,33 @@ def test_drafts_sections_and_other_page_types_are_not_served(client, newsroom):
 def test_api_is_read_only(client, newsroom):
     response = client.post("/api/v2/articles/", {"title": "x"})
     assert response.status_code == 405
+
+
+def test_rich_text_can_be_asked_for_as_front_end_html(client, newsroom):
+    target = newsroom["old_en"]
+    page = make_article(
+        newsroom["economy_en"],
+        slug="linked",
+        body=json.dumps(
+            [
+                {
+                    "type": "paragraph",
+                    "value": f'<p>See <a linktype="page" id="{target.pk}">this</a>.</p>',
+                }
+            ]
+        ),
+    )
+    stored = get(client, f"/api/v2/articles/{page.pk}/")["body"][0]["value"]
+    assert 'linktype="page"' in stored
+    html = get(client, f"/api/v2/articles/{page.pk}/?rich_text_format=html")["body"][0]["value"]
+    assert 'href="/en/world/old-story/"' in html
+
+
+def test_find_by_html_path(client, newsroom):
+    response = client.get("/api/v2/articles/find/?html_path=/ru/world/port-otkryt/")
+    assert response.status_code == 302
+    assert f"/api/v2/articles/{newsroom['port_ru'].pk}/" in response["Location"]
+    missing = client.get("/api/v2/articles/find/?html_path=/ru/world/no-such-article/")
+    assert missing.status_code == 404
+    # Sections are pages too, but not articles.
+    assert client.get("/api/v2/articles/find/?html_path=/ru/world/").status_code == 404
