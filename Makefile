@@ -27,7 +27,7 @@ demo: install
 	PORT=$(PORT) $(PY) manage.py demo_admin
 	@echo "Starting the task worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
 	@mkdir -p var
-	@$(PY) manage.py db_worker --queue-name '*' --interval 2 > var/worker.log 2>&1 & worker=$$!; \
+	@$(PY) manage.py db_worker --queue-name '*' --interval 2 --no-reload > var/worker.log 2>&1 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
