@@ -141,7 +141,7 @@ def demo_site(restore_migrated_data, browser, live_server, django_db_serialized_
 # all now and report any picture the browser could not fetch or decode.
 LOAD_ALL_IMAGES_JS = """async () => {
   const images = [...document.images];
-  images.forEach((img) => { img.loading = "eager"; });
+  images.filter((img) => img.loading === "lazy").forEach((img) => { img.loading = "eager"; });
   await Promise.all(images.map((img) => img.decode().catch(() => null)));
   return images.filter((img) => !img.complete || img.naturalWidth === 0)
     .map((img) => img.currentSrc || img.src);
