@@ -89,3 +89,14 @@ def restore_migrated_data(django_db_blocker) -> Iterator[None]:
                 inhibit_post_migrate=True,
             )
             connection.creation.deserialize_db_from_string(snapshot)
+    # Reloading into empty tables goes app by app, and contenttypes comes last in
+    # INSTALLED_APPS: signal handlers of earlier apps' rows create content types on demand
+    # (new ids, cached in-process) before the snapshot's rows overwrite them. Without clearing,
+    # the next module in this worker resolves e.g. the page content type to another model.
+    # Wagtail's cached site root paths may also name pages that no longer exist.
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    ContentType.objects.clear_cache()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from core.testing.browser import SCREENSHOTS
@@ -33,6 +34,9 @@ PASSWORD = "pw"  # make_editor's password; MD5 hashing in test settings keeps lo
 @pytest.fixture
 def site_url(restore_migrated_data, browser, live_server, django_db_serialized_rollback) -> str:
     """The live server's base URL; its database is the (transactional) test database."""
+    # A browser module that ran earlier in this worker may have reloaded the database without
+    # clearing the in-process content type cache; start from what the database says.
+    ContentType.objects.clear_cache()
     return live_server.url
 
 
