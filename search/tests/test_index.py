@@ -76,3 +76,17 @@ def test_backend_matches_the_database_vendor():
 
     expected = {"sqlite": "sqlite-fts5", "postgresql": "postgresql-tsvector"}[connection.vendor]
     assert get_backend().name == expected
+
+
+@pytest.mark.django_db
+def test_rebuild_command_reports_what_it_indexed(site):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    page = site.article("Солдаты", "Текст один.")
+    IndexEntry.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "Indexed 1 of 1 live articles, related articles for 1" in out.getvalue()
+    assert ids_for("солдатами") == [page.pk]
