@@ -31,9 +31,17 @@ demo: install
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
+VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+
 ## test: the whole test suite, browser tests included (SQLite unless DATABASE_URL is set)
-test: install
+test: install $(VNU_JAR)
 	$(PY) -m pytest -n 2 --dist loadfile
+
+# The Nu HTML Checker for the HTML validation tests (needs npm and java; skipped without them).
+$(VNU_JAR):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@26.9.27 >/dev/null; \
+	else echo "npm not found: HTML validation tests will be skipped"; fi
 
 ## lint: ruff lint and format check, Django checks, migrations in step with models
 lint: install
