@@ -189,7 +189,9 @@ def run_search(
     count, hits, any_word = find(parsed, filters, (page - 1) * page_size, page_size)
     outcome.count = count
     outcome.any_word = any_word
-    outcome.num_pages = max(1, math.ceil(count / page_size))
+    # Only the best RANK_CANDIDATES are ranked; pages past them would be empty.
+    reachable = min(count, get_backend().RANK_CANDIDATES)
+    outcome.num_pages = max(1, math.ceil(reachable / page_size))
     if page > outcome.num_pages:
         # Past the end (?page=99999): show the last page rather than an error.
         page = outcome.num_pages

@@ -129,6 +129,7 @@ def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
         SearchFilters(languages=(entry.language,)),
         require_all=False,
         limit=CANDIDATES + 1,
+        capped=False,
     )
     candidate_ids = [h.page_id for h in hits if h.page_id != page_id]
     vectors = dict(

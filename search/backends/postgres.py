@@ -8,11 +8,6 @@ from .base import SearchBackend, TermGroup
 RANK_WEIGHTS = "{0.05, 0.1, 0.25, 1.0}"
 # 1 = divide the rank by 1 + log(document length), so long articles do not win by size alone.
 RANK_NORMALIZATION = 1
-# ts_rank reads every candidate's whole tsvector, so a word found in half an archive of 100,000
-# articles would cost hundreds of milliseconds. Only the newest RANK_CANDIDATES matches are
-# ranked: for such a common word the reader wants recent articles anyway, and below that
-# number of matches (every specific query) the cap changes nothing.
-RANK_CANDIDATES = 5_000
 
 
 def _quote(term: str) -> str:
@@ -28,7 +23,7 @@ class PostgresBackend(SearchBackend):
     name = "postgresql-tsvector"
 
     # Fixed SQL text; every value (terms, filters) is a bound parameter.
-    def _ranked_sql(self, groups, filters, require_all):
+    def _ranked_sql(self, groups, filters, require_all, capped):
         where, params = self._filter_sql(filters)
         prefer, prefer_params = self._preference_sql(filters)
         sql = (
@@ -46,7 +41,7 @@ class PostgresBackend(SearchBackend):
             RANK_NORMALIZATION,
             expr,
             *params,
-            RANK_CANDIDATES,
+            self.RANK_CANDIDATES if capped and not self._has_narrowing_filters(filters) else None,
             *prefer_params,
         ]
 
