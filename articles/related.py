@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from core.fragment_cache import cached_for_page
+
 from .models import ArticlePage
 
 
@@ -21,26 +23,30 @@ def stored_related_ids(page) -> list[int]:
     return lookup(page)
 
 
-def related_articles(page, limit: int = 4) -> list[ArticlePage]:
-    """Up to `limit` other published articles in the page's language for "Don't Miss"."""
-    base = ArticlePage.objects.published().in_locale(page.locale).exclude(pk=page.pk)
+def related_ids(page, limit: int = 4) -> list[int]:
+    """Ids of up to `limit` other published articles in the page's language, best first.
+
+    Pinned ones first, then stored content-similarity neighbours, then shared tags, same section
+    and recency. This is the query-heavy part; `related_articles` caches its result.
+    """
+    base = ArticlePage.objects.published().in_locale(page.locale_id).exclude(pk=page.pk)
 
     pinned_ids = list(
         page.pinned_related.order_by("sort_order").values_list("related_id", flat=True)
     )
     computed_ids = [pk for pk in stored_related_ids(page) if pk not in pinned_ids]
-    wanted = (pinned_ids + computed_ids)[:limit]
-
-    if len(wanted) >= limit:
-        by_id = {a.pk: a for a in base.filter(pk__in=wanted).for_cards()}
-        chosen = [by_id[pk] for pk in wanted if pk in by_id]
-        if len(chosen) >= limit:
-            return chosen
+    wanted = list(dict.fromkeys(pinned_ids + computed_ids))
+    # Keep only what is still published in this language (a pinned or stored id may not be).
+    available = set(base.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    chosen = [pk for pk in wanted if pk in available][:limit]
+    if len(chosen) >= limit:
+        return chosen
 
     tag_ids = list(page.tagged_items.values_list("tag_id", flat=True))
     section_path = page.path[: -page.steplen]
     candidates = (
-        base.annotate(
+        base.exclude(pk__in=chosen)
+        .annotate(
             shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
             if tag_ids
             else Value(0, output_field=IntegerField()),
@@ -52,16 +58,23 @@ def related_articles(page, limit: int = 4) -> list[ArticlePage]:
         )
         .with_effective_date()
         .order_by("-shared_tags", "-same_section", "-sort_date", "-pk")
-        .for_cards()
+        .values_list("pk", flat=True)
     )
-    pool = list(base.filter(pk__in=wanted).for_cards()) if wanted else []
-    by_id = {a.pk: a for a in pool}
-    chosen = [by_id[pk] for pk in wanted if pk in by_id]
-    seen = {a.pk for a in chosen}
-    for article in candidates[: limit + len(seen)]:
-        if len(chosen) >= limit:
-            break
-        if article.pk not in seen:
-            chosen.append(article)
-            seen.add(article.pk)
+    chosen += list(candidates[: limit - len(chosen)])
     return chosen
+
+
+def related_articles(page, limit: int = 4, request=None) -> list[ArticlePage]:
+    """Up to `limit` other published articles in the page's language for "Don't Miss".
+
+    The choice of ids is cached (core/fragment_cache.py: invalidated on any publish, unpublish,
+    delete or view-restriction change); the cards are fetched fresh in two queries. `live()`
+    guards against a page unpublished since; privacy changes bump the cache generation.
+    """
+    ids = cached_for_page(
+        "related", page, lambda: related_ids(page, limit), request=request, extra=str(limit)
+    )
+    if not ids:
+        return []
+    by_id = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).for_cards()}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -19,6 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.fragment_cache import cached_for_page
 from core.pagination import paginate
 from distribution.api_fields import AuthorsField, SourcesField
 
@@ -222,10 +223,24 @@ class ArticlePage(Page):
         from ..related import related_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["attribution"] = attribution_for(self)
-        context["related_articles"] = related_articles(self, limit=settings.NEWSDESK_RELATED_COUNT)
-        context["article_authors"] = list(self.authors.all())
-        context["article_tags"] = list(self.tags.all())
+        # Attribution, authors and tags change only with a new revision of this page or an edit
+        # of a snippet (both invalidate: core/fragment_cache.py), so they are computed once.
+        details = cached_for_page(
+            "article-details",
+            self,
+            lambda: {
+                "attribution": attribution_for(self),
+                "authors": list(self.authors.all()),
+                "tags": list(self.tags.all()),
+            },
+            request=request,
+        )
+        context["attribution"] = details["attribution"]
+        context["related_articles"] = related_articles(
+            self, limit=settings.NEWSDESK_RELATED_COUNT, request=request
+        )
+        context["article_authors"] = details["authors"]
+        context["article_tags"] = details["tags"]
         return context
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 
+from core.fragment_cache import cached_for_page
 from core.i18n import active_language, page_alternates, path_alternates
 
 register = template.Library()
@@ -29,7 +30,15 @@ def language_alternates(context):
         and getattr(page, "translation_key", None)
         and not context.get("alternates_from_path")
     ):
-        alternates = page_alternates(page, request)
+        # Keyed on the page's version and the content generation, which every publish,
+        # unpublish, move or delete replaces: a new translation shows up on the next request.
+        alternates = cached_for_page(
+            "alternates",
+            page,
+            lambda: page_alternates(page, request),
+            request=request,
+            per_host=True,
+        )
     else:
         alternates = path_alternates(request)
     request._newsdesk_alternates = alternates

@@ -6,6 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from articles.models import ArticlePage, SectionPage
+from core.fragment_cache import cached_for_page
 
 from .. import conf
 from ..feeds import feed_urls
@@ -55,4 +56,13 @@ def article_head(context):
     if authors is None:
         authors = list(page.authors.all())
     source_urls = [s.url for s in attribution.sources] if attribution is not None else []
-    return {"head": build_article_head(request, page, authors=authors, source_urls=source_urls)}
+    # Derived from this page's version, its authors/sources and its translations: cached until
+    # the page or the content generation changes (core/fragment_cache.py).
+    head = cached_for_page(
+        "article-head",
+        page,
+        lambda: build_article_head(request, page, authors=authors, source_urls=source_urls),
+        request=request,
+        per_host=True,
+    )
+    return {"head": head}

@@ -1,0 +1,98 @@
+"""Cached derived data on the article page is served warm and invalidated by the edits it reads.
+
+Each test first shows the cache is really in use (a change made behind the signals' back, with a
+queryset update, is not visible yet), then makes the same kind of change the way editors do and
+expects the page to show it on the next request.
+"""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage
+from core.testing.factories import make_article, make_outlet, make_section, make_source_article
+from sources.models import Outlet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def dont_miss_titles(client, page) -> list[str]:
+    html = client.get(page.url).content.decode()
+    block = re.search(r'<section class="dont-miss".*?</section>', html, re.S)
+    return re.findall(r'class="card__title"><a [^>]*>([^<]+)</a>', block.group(0)) if block else []
+
+
+def test_publishing_a_new_related_article_changes_dont_miss(client):
+    section = make_section("en")
+    page = make_article(section, tags=["ferries"], title="Main story")
+    make_article(section, tags=["ferries"], title="Older related")
+    assert dont_miss_titles(client, page) == ["Older related"]
+
+    # Behind the signals' back: the cached choice of ids is still served.
+    ArticlePage.objects.filter(title="Older related").update(title="Renamed quietly")
+    assert dont_miss_titles(client, page) == ["Renamed quietly"]  # cards themselves are fresh
+
+    make_article(section, tags=["ferries"], title="Fresh related")
+    assert "Fresh related" in dont_miss_titles(client, page)
+
+
+def test_unpublishing_a_related_article_removes_it_from_dont_miss(client):
+    section = make_section("en")
+    page = make_article(section, tags=["ports"], title="Main story")
+    gone = make_article(section, tags=["ports"], title="Soon withdrawn")
+    assert dont_miss_titles(client, page) == ["Soon withdrawn"]
+
+    gone.unpublish()
+    assert "Soon withdrawn" not in dont_miss_titles(client, page)
+
+
+def test_renaming_an_outlet_changes_the_attribution(client):
+    outlet = make_outlet(name="Harbour Gazette")
+    page = make_article(make_section("en"), sources=[make_source_article(outlet)])
+    assert "Harbour Gazette" in client.get(page.url).content.decode()
+
+    Outlet.objects.filter(pk=outlet.pk).update(name="Quiet Rename Gazette")
+    assert "Quiet Rename Gazette" not in client.get(page.url).content.decode()
+
+    outlet.name = "Port Courier"
+    outlet.save()
+    html = client.get(page.url).content.decode()
+    assert "Port Courier" in html
+    assert "Harbour Gazette" not in html
+
+
+def test_publishing_a_translation_changes_the_language_link(client):
+    section_en = make_section("en", slug="world")
+    section_ru = make_section("ru", slug="mir", translation_of=section_en)
+    page = make_article(section_en, slug="port-reopens")
+    switch = r'<a href="([^"]+)"[^>]*class="language-switch"'
+    assert re.search(switch, client.get(page.url).content.decode()).group(1) == "/ru/"
+
+    make_article(section_ru, language="ru", slug="port-otkryt", translation_of=page)
+    html = client.get(page.url).content.decode()
+    assert re.search(switch, html).group(1) == "/ru/mir/port-otkryt/"
+    assert 'hreflang="ru" href="http://testserver/ru/mir/port-otkryt/"' in html
+
+
+def test_warm_caches_need_fewer_queries_than_a_cold_start(client):
+    section = make_section("en")
+    page = make_article(section, tags=["ferries"])
+    for _ in range(3):
+        make_article(section, tags=["ferries"])
+    client.get(page.url)  # process-level warm-up (site root paths, renditions)
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(page.url).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(page.url).status_code == 200
+    assert len(warm) < len(cold)

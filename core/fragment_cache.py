@@ -1,0 +1,125 @@
+"""Derived page data (Don't Miss ids, attribution, language alternates, structured data) cached
+between requests, with invalidation that cannot miss an edit.
+
+WHY: these are the expensive, query-heavy parts of an article page, and they change only when
+content is published or a snippet they read is edited. Each entry's key carries
+
+- the page's identity and version (``pk``, ``latest_revision_id``, ``last_published_at``), so a
+  republished page never reads its old entry, and
+- a site-wide *content generation*: a number replaced by signal handlers whenever any page is
+  published, unpublished, moved or deleted, any outlet/author/source/tag/image is saved or
+  deleted, or a view restriction changes. Data derived from *other* pages (Don't Miss,
+  translations) is therefore never served after such a change in the process that made it.
+
+With the per-process default (locmem) cache another worker process keeps its entries until they
+expire, so staleness there is bounded by ``NEWSDESK_FRAGMENT_TTL`` seconds (default 300). With a
+shared cache (Redis via ``REDIS_URL``) the generation is shared and invalidation is immediate.
+Signal handlers only touch the cache: no queries, no network.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+GENERATION_KEY = "newsdesk:content-generation"
+DEFAULT_TTL = 300
+T = TypeVar("T")
+
+
+def ttl() -> int:
+    return int(getattr(settings, "NEWSDESK_FRAGMENT_TTL", DEFAULT_TTL))
+
+
+def content_generation() -> int:
+    """The current site-wide generation; created on first use so a fresh cache starts one."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        # add() keeps a value another process may have set in between (shared caches).
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def bump_content_generation(*_args: Any, **_kwargs: Any) -> None:
+    """Signal handler: every cached derived entry becomes unreachable. Cache write only."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def page_version(page) -> str:
+    published = page.last_published_at.timestamp() if page.last_published_at else ""
+    return f"{page.pk}:{page.latest_revision_id}:{published}"
+
+
+def cached_for_page(
+    kind: str,
+    page,
+    compute: Callable[[], T],
+    *,
+    request=None,
+    per_host: bool = False,
+    extra: str = "",
+) -> T:
+    """`compute()` once per (kind, page version, language, generation[, host]) and TTL.
+
+    A preview (unsaved edits under the saved page's id and revision) or an unsaved page is never
+    cached. `per_host` puts the request's scheme and host in the key, for values holding URLs.
+    """
+    if page.pk is None or (request is not None and getattr(request, "is_preview", False)):
+        return compute()
+    parts = [
+        "newsdesk",
+        kind,
+        page_version(page),
+        str(content_generation()),
+        (get_language() or "")[:2],
+    ]
+    if per_host:
+        parts += [request.scheme, request.get_host()]
+    if extra:
+        parts.append(extra)
+    key = ":".join(parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=ttl())
+    return value
+
+
+def connect_invalidation() -> None:
+    """Wire the generation bump to every change that derived page data depends on."""
+    from django.db.models.signals import post_delete, post_save
+    from taggit.models import Tag
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    from articles.models import Author
+    from sources.models import Outlet, SourceArticle
+
+    uid = "newsdesk-fragment-cache"
+    page_published.connect(bump_content_generation, dispatch_uid=f"{uid}-published")
+    page_unpublished.connect(bump_content_generation, dispatch_uid=f"{uid}-unpublished")
+    page_slug_changed.connect(bump_content_generation, dispatch_uid=f"{uid}-slug")
+    post_page_move.connect(bump_content_generation, dispatch_uid=f"{uid}-move")
+    # Page subclasses send post_delete with their own sender: connect without a sender filter
+    # and check the instance type in the handler.
+    post_delete.connect(_bump_on_page_delete, dispatch_uid=f"{uid}-page-delete")
+    # Images: structured data holds a rendition URL, which a replaced file changes.
+    for model in (Outlet, Author, SourceArticle, Tag, PageViewRestriction, get_image_model()):
+        name = model._meta.label_lower
+        post_save.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-s")
+        post_delete.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-d")
+
+
+def _bump_on_page_delete(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_content_generation()
