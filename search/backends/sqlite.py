@@ -67,7 +67,8 @@ class SqliteBackend(SearchBackend):
             inner_params.append(floor)
         sql = (
             f"SELECT e.page_id, s.score, e.published_at FROM ({inner}) s "  # noqa: S608
-            f"CROSS JOIN search_indexentry e ON e.page_id = s.rowid WHERE 1=1{where} "
+            "CROSS JOIN search_indexentry e INDEXED BY search_indexentry_rank_meta "
+            f"ON e.page_id = s.rowid WHERE 1=1{where} "
             f"ORDER BY {prefer}round(s.score, {self.SCORE_DECIMALS}) DESC, "
             "e.published_at DESC, e.page_id DESC"
         )
