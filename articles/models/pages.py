@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core.fragment_cache import cached_for_page
 from core.pagination import paginate
@@ -49,6 +50,25 @@ class HomePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listing(self))
         return context
+
+    def route(self, request, path_components):
+        """/<section>/<article>/ in two queries instead of Wagtail's two per level.
+
+        Wagtail walks the tree one slug at a time (a query for the child, another for its
+        specific object). An article's `url_path` is exactly that chain of slugs (Wagtail keeps
+        it in sync on save and move), so one indexed lookup finds the same page. Anything else
+        (this page's own routes such as tags/, a draft, an unknown slug, a section) takes
+        Wagtail's normal path, so 404s and routable sub-pages behave as before; view
+        restrictions are still checked by Wagtail's serve hook after routing.
+        """
+        if self.live and len(path_components) == 2:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                article = article_at(self, path_components)
+                if article is not None:
+                    return RouteResult(article)
+        return super().route(request, path_components)
 
     @path("tags/<str:tag_slug>/", name="tag")
     def tag_listing(self, request, tag_slug):
@@ -94,6 +114,25 @@ class SectionPage(Page):
         articles = ArticlePage.objects.published().child_of(self).newest_first().for_cards()
         context["page_obj"] = paginate(request, articles, LISTING_PAGE_SIZE)
         return context
+
+
+def article_at(home: HomePage, path_components: list[str]) -> ArticlePage | None:
+    """The live article at home/<section>/<slug>/ with its section attached, or None."""
+    url_path = f"{home.url_path}{'/'.join(path_components)}/"
+    article = (
+        ArticlePage.objects.filter(url_path=url_path, path__startswith=home.path, live=True)
+        .select_related("locale", "lead_image")
+        .first()
+    )
+    if article is None:
+        return None
+    section = SectionPage.objects.filter(path=article.path[: -article.steplen]).first()
+    if section is None:
+        return None
+    # What Wagtail's route() caches too: the parent, so get_parent()/section cost no query.
+    article._cached_parent_obj = section
+    article.__dict__["section"] = section
+    return article
 
 
 class ArticlePageTag(TaggedItemBase):

@@ -186,6 +186,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 NEWSDESK_RELATED_COUNT = 4
+# Seconds a worker may serve cached derived page data after another worker's edit (per-process
+# cache only; with Redis invalidation is immediate). See docs/architecture.md, "Caching".
+NEWSDESK_FRAGMENT_TTL = int(os.environ.get("NEWSDESK_FRAGMENT_TTL", "300"))
 
 # Machine translation (translation/conf.py): DeepL or LibreTranslate from the environment only;
 # None means no machine option in the translation editor. Machine-filled segments must be
