@@ -164,12 +164,14 @@ def find(
     if count == 0 and len(groups) > 1:
         count = backend.count(groups, filters, require_all=False)
         if count:
-            hits = backend.search(groups, filters, require_all=False, offset=offset, limit=limit)
+            hits = backend.search(
+                groups, filters, require_all=False, offset=offset, limit=limit, total=count
+            )
             return count, hits, True
         return 0, [], False
     if count == 0:
         return 0, [], False
-    return count, backend.search(groups, filters, offset=offset, limit=limit), False
+    return count, backend.search(groups, filters, offset=offset, limit=limit, total=count), False
 
 
 def run_search(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import tokenize, word_terms
+from .analysis import fold, tokenize, word_terms
 
 SNIPPET_WORDS = 36
 # Only the start of very long bodies is scanned: snippets must stay cheap per result.
@@ -17,9 +17,18 @@ MAX_SCAN_CHARS = 30_000
 
 
 def _matches(text: str, terms: set[str]) -> list[tuple[int, int, bool]]:
-    return [
-        (t.start, t.end, bool(terms.intersection(word_terms(t.surface)))) for t in tokenize(text)
-    ]
+    """(start, end, is_match) per word. Only words sharing their first two letters with a query
+    term are analysed: morphology rarely changes the start of a word, and skipping the rest
+    keeps snippets cheap on cold caches. (Suppletive forms such as "люди" for "человек" are
+    still found by the search, just not highlighted.)"""
+    prefixes = {term[:2] for term in terms}
+    out = []
+    for token in tokenize(text):
+        hit = fold(token.surface[:2]) in prefixes and bool(
+            terms.intersection(word_terms(token.surface))
+        )
+        out.append((token.start, token.end, hit))
+    return out
 
 
 def highlight(text: str, terms: set[str]) -> SafeString:

@@ -55,7 +55,12 @@ class SearchBackend:
         offset: int = 0,
         limit: int = 10,
         capped: bool = True,
+        total: int | None = None,
     ) -> list[Hit]:
+        """One page of ranked hits. Pass `total` (the count) when known: with no more matches
+        than RANK_CANDIDATES the cap cannot matter and its bookkeeping query is skipped."""
+        if total is not None and total <= self.RANK_CANDIDATES:
+            capped = False
         sql, params = self._ranked_sql(groups, filters, require_all, capped)
         sql += " LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
