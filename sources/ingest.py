@@ -80,6 +80,9 @@ _COPYRIGHT_RE = re.compile(r"[©]\s*([^)\]|\n]{2,120})")
 # --------------------------------------------------------------------------------------------
 
 
+MAX_REPORTED_ERRORS = 20
+
+
 @dataclass
 class IngestSummary:
     """What a run did. ``as_json`` is the contract of ``--json`` (keys fixed by the issue)."""
@@ -104,9 +107,16 @@ class IngestSummary:
         return self.attempts > 0 and fetched == 0
 
     def as_json(self) -> dict:
+        """The summary as one JSON object; at most MAX_REPORTED_ERRORS error lines.
+
+        A feed whose pages are all unreachable would otherwise print one line per entry.
+        """
         data = asdict(self)
         data.pop("attempts")
         data["seconds"] = round(self.seconds, 3)
+        if len(self.errors) > MAX_REPORTED_ERRORS:
+            data["errors"] = self.errors[:MAX_REPORTED_ERRORS]
+            data["errors_omitted"] = len(self.errors) - MAX_REPORTED_ERRORS
         return data
 
 

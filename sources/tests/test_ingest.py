@@ -303,3 +303,11 @@ def test_hostile_html_in_feed_and_page_is_stored_clean(fake_web: FakeWeb, fetche
     for forbidden in ("<script", "onerror", "javascript:", "onclick", "<svg", "alert("):
         assert forbidden not in stored.lower()
     assert "rusted steel cables" in article.text
+
+
+def test_summary_json_reports_at_most_twenty_errors_and_counts_the_rest() -> None:
+    summary = ingest.IngestSummary(failed=25)
+    summary.errors = [f"https://outlet.example.org/{i}: HTTP 503" for i in range(25)]
+    data = summary.as_json()
+    assert len(data["errors"]) == 20 and data["errors_omitted"] == 5
+    assert data["failed"] == 25
