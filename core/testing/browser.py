@@ -8,6 +8,7 @@ silently skipping them).
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,51 @@ def browser(chromium_executable: Path) -> Iterator:
                 browser.close()
 
 
+def sync_sequences(connection) -> None:
+    """Move every table's id sequence past its highest id, as ``loaddata`` does.
+
+    Rows loaded with explicit ids (Django's snapshot) do not advance PostgreSQL's sequences; if
+    something reset them, the next insert would reuse an id. A no-op on SQLite.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+def reload_snapshot(connection, snapshot: str) -> None:
+    """Load Django's post-migration snapshot (``_test_serialized_contents``) into empty tables.
+
+    Like Django's ``deserialize_db_from_string``, but content types go first. Wagtail's Page
+    and Task set their content type in ``__init__`` when the instance has no id yet, which is the
+    case while a multi-table child row is being deserialized; with the content type table still
+    empty that creates a row on demand, which then clashes with the snapshot's own row for the
+    same model (PostgreSQL: unique violation) or silently takes its id (SQLite: wrong model for
+    an id). Loading content types first means they are found, never created.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.db import transaction
+
+    records = json.loads(snapshot)
+    content_types = [r for r in records if r["model"] == "contenttypes.contenttype"]
+    others = [r for r in records if r["model"] != "contenttypes.contenttype"]
+    tables: set[str] = set()
+    ContentType.objects.clear_cache()
+    with transaction.atomic(using=connection.alias), connection.constraint_checks_disabled():
+        for part in (content_types, others):
+            for obj in serializers.deserialize("python", part, using=connection.alias):
+                obj.save()
+                tables.add(obj.object._meta.db_table)
+        connection.check_constraints(table_names=tables)
+    ContentType.objects.clear_cache()
+    sync_sequences(connection)
+
+
 @pytest.fixture(scope="module")
 def restore_migrated_data(django_db_blocker) -> Iterator[None]:
     """Put back what migrations created (Wagtail's root page, default site, content types).
@@ -71,6 +117,7 @@ def restore_migrated_data(django_db_blocker) -> Iterator[None]:
     pytest-django's ``django_db_serialized_rollback`` fixture, which makes Django take it.
     """
     yield
+    from django.core.cache import caches
     from django.core.management import call_command
     from django.db import connections
 
@@ -79,24 +126,19 @@ def restore_migrated_data(django_db_blocker) -> Iterator[None]:
             snapshot = getattr(connection, "_test_serialized_contents", None)
             if snapshot is None:
                 continue
-            # Empty again first: rows (e.g. content types) may have been recreated since the
-            # test's own flush, and would clash with the snapshot's primary keys.
+            # Empty again first: rows may have been created since the test's own flush. Keep
+            # sequences, as Django's own flush between tests does: the snapshot is loaded with
+            # explicit ids, which does not move PostgreSQL's sequences, so reset sequences would
+            # hand out ids the snapshot already uses.
             call_command(
                 "flush",
                 verbosity=0,
                 interactive=False,
                 database=connection.alias,
+                reset_sequences=False,
                 inhibit_post_migrate=True,
             )
-            connection.creation.deserialize_db_from_string(snapshot)
-    # Reloading into empty tables goes app by app, and contenttypes comes last in
-    # INSTALLED_APPS: signal handlers of earlier apps' rows create content types on demand
-    # (new ids, cached in-process) before the snapshot's rows overwrite them. Without clearing,
-    # the next module in this worker resolves e.g. the page content type to another model.
-    # Wagtail's cached site root paths may also name pages that no longer exist.
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import caches
-
-    ContentType.objects.clear_cache()
+            reload_snapshot(connection, snapshot)
+    # Wagtail caches site root paths in Django's cache; they may name pages that are gone.
     for cache in caches.all(initialized_only=True):
         cache.clear()
