@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -275,8 +275,10 @@ class ArticlePage(Page):
             request=request,
         )
         context["attribution"] = details["attribution"]
-        context["related_articles"] = related_articles(
-            self, limit=settings.NEWSDESK_RELATED_COUNT, request=request
+        # Lazy: the template renders "Don't Miss" from a cached fragment (core/templatetags/
+        # fragments.py) and only a cache miss needs the cards fetched.
+        context["related_articles"] = SimpleLazyObject(
+            lambda: related_articles(self, limit=settings.NEWSDESK_RELATED_COUNT, request=request)
         )
         context["article_authors"] = details["authors"]
         context["article_tags"] = details["tags"]
