@@ -77,4 +77,3 @@ def site(db) -> SiteTree:
 
 def aware(year: int, month: int, day: int) -> datetime:
     return timezone.make_aware(datetime(year, month, day, 12, 0))
-
