@@ -195,6 +195,9 @@ def compute_all(page_ids: list[int], progress=None) -> int:
         RelatedArticles.objects.filter(pk=page_id).update(related_ids=related)
         if progress:
             progress(1)
+    from core.fragment_cache import bump_content_generation
+
+    bump_content_generation()  # cached "Don't Miss" blocks must see the new neighbours
     return len(page_ids)
 
 

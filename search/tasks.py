@@ -12,9 +12,14 @@ def index_page_task(page_id: int) -> bool:
     """Index a page just published (or remove it if it is no longer live), then its neighbours."""
     indexed = indexing.index_page(page_id)
     if indexed:
+        from core.fragment_cache import bump_content_generation
+
         from .related import compute_and_store
 
         compute_and_store(page_id)
+        # Article pages cache their "Don't Miss" ids; the publish already bumped the cache
+        # generation, but before these neighbours existed.
+        bump_content_generation()
     return indexed
 
 
