@@ -48,7 +48,11 @@ class HomePage(RoutablePageMixin, Page):
         from ..listings import home_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_listing(self))
+        # Lazy: the card grids render from a cached fragment (core/templatetags/fragments.py),
+        # so the listing queries run only on a cache miss.
+        listing = SimpleLazyObject(lambda: home_listing(self))
+        context["latest"] = SimpleLazyObject(lambda: listing["latest"])
+        context["sections"] = SimpleLazyObject(lambda: listing["sections"])
         return context
 
     def route(self, request, path_components):

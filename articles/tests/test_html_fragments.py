@@ -131,3 +131,37 @@ def test_preview_shows_unsaved_body_even_when_the_page_is_cached(client):
     preview = draft.make_preview_request().content.decode()
     assert "Draft words only an editor sees." in preview
     assert "Published words." in html_of(client, page)
+
+
+def home_cards(client, language: str = "en") -> list[tuple[str, str]]:
+    html = client.get(f"/{language}/").content.decode()
+    return re.findall(
+        r'class="card__title"><a [^>]*>([^<]+)</a>.*?class="card__teaser">([^<]*)</p>', html, re.S
+    )
+
+
+def test_home_page_lists_a_newly_published_article_and_republished_cards(client):
+    section = make_section("en")
+    first = make_article(section, title="Strike ends", dek="Crews return.")
+    assert ("Strike ends", "Crews return.") in home_cards(client)
+
+    ArticlePage.objects.filter(pk=first.pk).update(title="Quiet rename")
+    assert ("Strike ends", "Crews return.") in home_cards(client)
+
+    make_article(section, title="Port reopens", dek="Ships dock.")
+    assert ("Port reopens", "Ships dock.") in home_cards(client)
+
+    republish(first, title="Strike over", dek="Ferries sail again.")
+    cards = home_cards(client)
+    assert ("Strike over", "Ferries sail again.") in cards
+    assert all(title != "Strike ends" for title, _ in cards)
+
+
+def test_home_page_drops_an_unpublished_article(client):
+    section = make_section("en")
+    make_article(section, title="Stays")
+    gone = make_article(section, title="Withdrawn")
+    assert "Withdrawn" in [title for title, _ in home_cards(client)]
+
+    gone.unpublish()
+    assert [title for title, _ in home_cards(client)] == ["Stays"]
