@@ -295,6 +295,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--related-sample", type=int, default=800)
+    parser.add_argument(
+        "--max-keywords", type=int, default=None, help="a fixed random sample of keywords"
+    )
     args = parser.parse_args()
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
@@ -302,6 +305,11 @@ def main() -> None:
     docs = load_documents(args.limit)
     url_to_page = import_corpus(docs)
     queries = build_queries(docs, url_to_page)
+    if args.max_keywords:
+        keep = sorted({text for kind, text, _ in queries if kind == "base"})
+        keep = set(random.Random(11).sample(keep, min(args.max_keywords, len(keep))))
+        relevant_sets = {frozenset(rel) for kind, text, rel in queries if text in keep}
+        queries = [q for q in queries if frozenset(q[2]) in relevant_sets]
     n_base = sum(1 for q in queries if q[0] == "base")
     print(
         f"{len(url_to_page)} articles, {n_base} keyword queries "
