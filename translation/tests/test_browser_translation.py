@@ -15,6 +15,7 @@ import re
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
+from playwright.sync_api import expect
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from core.testing.browser import SCREENSHOTS, sync_sequences
@@ -47,8 +48,6 @@ def site_url(restore_migrated_data, browser, live_server, django_db_serialized_r
 @pytest.fixture
 def tab(browser):
     """A fresh browser tab in its own context (own cookies)."""
-    from playwright.sync_api import expect
-
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-GB")
     # Generous on a loaded 2-core machine; these are ceilings for auto-waiting, not sleeps.
     context.set_default_timeout(30_000)
@@ -77,8 +76,6 @@ def visible(locator):
 def test_editor_translates_prefills_by_machine_reviews_publishes_and_readers_switch_language(
     site_url, tab
 ):
-    from playwright.sync_api import expect
-
     editor = make_editor()
     page = make_english_article(title=TITLE)
     ru = make_locales()["ru"]
