@@ -1,1 +1,1 @@
-pytest_plugins = ["core.testing.fixtures"]
+pytest_plugins = ["core.testing.fixtures", "core.testing.browser"]

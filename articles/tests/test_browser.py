@@ -8,9 +8,6 @@ both pages land in test-artifacts/screenshots/ (git-ignored) for a human to look
 from __future__ import annotations
 
 import math
-import os
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,21 +16,11 @@ from django.utils import timezone
 from articles.demo import content
 from articles.demo_loader import DemoLoader
 from articles.models import ArticlePage
+from core.testing.browser import SCREENSHOTS
 from sources.models import Outlet
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 # Written out here rather than taken from Django's formats, so the test checks the product's
 # Russian date against an independent source of truth.
 RU_MONTHS_GENITIVE = (
@@ -63,67 +50,6 @@ def russian_minutes_word(n: int) -> str:
 
 def russian_today_line(day) -> str:
     return f"Сегодня: {day.day} {RU_MONTHS_GENITIVE[day.month - 1]} {day.year}"
-
-
-@pytest.fixture(scope="module")
-def chromium_executable() -> Path:
-    if CHROMIUM.exists():
-        return CHROMIUM
-    message = (
-        f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install -y chromium`); "
-        "browser tests never download a browser."
-    )
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_executable: Path) -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django
-    # refuse ORM calls ("You cannot call this from an async context"). The ORM calls here are
-    # plain synchronous test code, so the guard is lifted for as long as the browser lives.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium_executable), headless=True, args=CHROMIUM_ARGS
-            )
-            try:
-                yield browser
-            finally:
-                browser.close()
-
-
-@pytest.fixture(scope="module")
-def restore_migrated_data(django_db_blocker) -> Iterator[None]:
-    """Put back what migrations created (Wagtail's root page, default site, content types).
-
-    The live server needs a transactional test, whose teardown empties every table. Other test
-    files running later in the same (xdist) worker expect the freshly migrated database, so the
-    snapshot Django took after migrating is reloaded once this module is done.
-    """
-    yield
-    from django.core.management import call_command
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            snapshot = getattr(connection, "_test_serialized_contents", None)
-            if snapshot is None:
-                continue
-            # Empty again first: rows (e.g. content types) may have been recreated since the
-            # test's own flush, and would clash with the snapshot's primary keys.
-            call_command(
-                "flush",
-                verbosity=0,
-                interactive=False,
-                database=connection.alias,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture

@@ -8,11 +8,6 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from articles.models import ArticlePage
-from core.testing.browser import (  # noqa: F401 - browser fixtures for test_browser_translation
-    browser,
-    chromium_executable,
-    restore_migrated_data,
-)
 from core.testing.factories import body_blocks, make_article, make_locales, make_section
 
 
