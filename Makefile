@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= newsdesk.settings.dev
 
 .PHONY: install demo serve test test-postgres lint format check lock bench clean
 
@@ -31,7 +30,7 @@ VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
 
 ## test: the whole test suite, browser tests included (SQLite unless DATABASE_URL is set)
 test: install $(VNU_JAR)
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest --ds=newsdesk.settings.test -n 2 --dist loadfile
 
 # The Nu HTML Checker for the HTML validation tests (needs npm and java; skipped without them).
 $(VNU_JAR):
