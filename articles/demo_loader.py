@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from sources.models import Outlet, SourceArticle
+from translation.linking import register_existing_translation
 
 from .demo_images import draw_picture
 from .models import ArticlePage, Author, HomePage, SectionPage
@@ -264,6 +265,10 @@ class DemoLoader:
                 ArticlePage.objects.filter(pk=page.pk).update(
                     first_published_at=published, last_published_at=published
                 )
+                if original is not None:
+                    # Let wagtail-localize know the pair, so the Russian text opens in its
+                    # translation editor and the out-of-step report follows the English page.
+                    register_existing_translation(original, page)
                 self.report.count("article")
             original = original or page
 

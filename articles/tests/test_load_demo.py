@@ -4,9 +4,11 @@ import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from articles.models import ArticlePage, SectionPage
 from sources.models import Outlet, SourceArticle
+from translation.services import out_of_step_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,20 @@ def test_load_demo_creates_a_bilingual_site_and_is_idempotent(client):
             article.locale.__class__.objects.get(language_code="ru")
         )
         assert translation is not None and translation.live
+
+    # The demo's Russian pages are wagtail-localize translations: editing an English article
+    # after its translation makes it appear in the out-of-step report.
+    assert out_of_step_translations().count() == 0
+    for translation in Translation.objects.all():
+        ru_page = translation.get_target_instance()
+        title_segment = StringSegment.objects.get(source=translation.source, context__path="title")
+        title = StringTranslation.objects.get(context=title_segment.context, locale=ru_page.locale)
+        assert title.data == ru_page.title
+    edited = en.order_by("pk").first()
+    edited.title = "Edited after translation"
+    edited.save_revision().publish()
+    listed = [t.source.get_source_instance().pk for t in out_of_step_translations()]
+    assert listed == [edited.pk]
 
     article = en.first()
     response = client.get(article.url)
