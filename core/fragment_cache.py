@@ -112,10 +112,19 @@ def connect_invalidation() -> None:
     # and check the instance type in the handler.
     post_delete.connect(_bump_on_page_delete, dispatch_uid=f"{uid}-page-delete")
     # Images: structured data holds a rendition URL, which a replaced file changes.
-    for model in (Outlet, Author, SourceArticle, Tag, PageViewRestriction, get_image_model()):
+    # Source articles: only those an article is based on show on a page (attribution); ingest
+    # saves hundreds of others, which must not flush every cached page.
+    post_save.connect(_bump_on_linked_source, sender=SourceArticle, dispatch_uid=f"{uid}-src-s")
+    post_delete.connect(bump_content_generation, sender=SourceArticle, dispatch_uid=f"{uid}-src-d")
+    for model in (Outlet, Author, Tag, PageViewRestriction, get_image_model()):
         name = model._meta.label_lower
         post_save.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-s")
         post_delete.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-d")
+
+
+def _bump_on_linked_source(sender, instance, created=False, **kwargs) -> None:
+    if not created and instance.article_links.exists():
+        bump_content_generation()
 
 
 def _bump_on_page_delete(sender, instance, **kwargs) -> None:

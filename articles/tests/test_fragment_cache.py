@@ -96,3 +96,22 @@ def test_warm_caches_need_fewer_queries_than_a_cold_start(client):
     with CaptureQueriesContext(connection) as warm:
         assert client.get(page.url).status_code == 200
     assert len(warm) < len(cold)
+
+
+def test_ingest_saving_unused_sources_keeps_cached_pages_but_a_used_one_refreshes_them(client):
+    from core.fragment_cache import content_generation
+
+    used = make_source_article(make_outlet(name="Used Outlet"), title="Used original")
+    article = make_article(sources=[used])
+    unused = make_source_article(make_outlet(name="Other Outlet"))
+    client.get(article.url)
+    before = content_generation()
+
+    unused.title = "Corrected by the outlet"
+    unused.save()
+    assert content_generation() == before
+
+    used.title = "Corrected original title"
+    used.save()
+    assert content_generation() != before
+    assert "Corrected original title" in client.get(article.url).content.decode()
