@@ -8,7 +8,7 @@ content is published or a snippet they read is edited. Each entry's key carries
   republished page never reads its old entry, and
 - a site-wide *content generation*: a number replaced by signal handlers whenever any page is
   published, unpublished, moved or deleted, any outlet/author/source/tag/image is saved or
-  deleted, or a view restriction changes. Data derived from *other* pages (Don't Miss,
+  deleted, a view restriction, site or locale changes. Data derived from *other* pages (Don't Miss,
   translations) is therefore never served after such a change in the process that made it.
 
 With the per-process default (locmem) cache another worker process keeps its entries until they
@@ -36,8 +36,17 @@ def ttl() -> int:
     return int(getattr(settings, "NEWSDESK_FRAGMENT_TTL", DEFAULT_TTL))
 
 
-def content_generation() -> int:
-    """The current site-wide generation; created on first use so a fresh cache starts one."""
+def content_generation(request=None) -> int:
+    """The current site-wide generation; created on first use so a fresh cache starts one.
+
+    With a request, read once per request (a page reads several fragments; with Redis each read
+    would be a round trip) and remembered on it.
+    """
+    if request is not None:
+        generation = getattr(request, "_newsdesk_generation", None)
+        if generation is None:
+            generation = request._newsdesk_generation = content_generation()
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
@@ -77,7 +86,7 @@ def cached_for_page(
         "newsdesk",
         kind,
         page_version(page),
-        str(content_generation()),
+        str(content_generation(request)),
         (get_language() or "")[:2],
     ]
     if per_host:
@@ -97,7 +106,7 @@ def connect_invalidation() -> None:
     from django.db.models.signals import post_delete, post_save
     from taggit.models import Tag
     from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     from articles.models import Author
@@ -116,7 +125,8 @@ def connect_invalidation() -> None:
     # saves hundreds of others, which must not flush every cached page.
     post_save.connect(_bump_on_linked_source, sender=SourceArticle, dispatch_uid=f"{uid}-src-s")
     post_delete.connect(bump_content_generation, sender=SourceArticle, dispatch_uid=f"{uid}-src-d")
-    for model in (Outlet, Author, Tag, PageViewRestriction, get_image_model()):
+    # Sites and locales: core/routing.py remembers which home page serves which host/language.
+    for model in (Outlet, Author, Tag, PageViewRestriction, Site, Locale, get_image_model()):
         name = model._meta.label_lower
         post_save.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-s")
         post_delete.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-d")

@@ -1,9 +1,12 @@
-"""Views that belong to no domain app: the language redirect and the 404 page."""
+"""Views that belong to no domain app: page serving, the language redirect and the 404 page."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
+from wagtail import views as wagtail_views
+
+from core.routing import localized_home, site_for_request
 
 
 def language_redirect(request):
@@ -25,3 +28,22 @@ def page_not_found(request, exception=None):
 def healthz(request):
     """Liveness probe for load balancers; also the trivial baseline of benchmarks/pages.py."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def serve(request, path):
+    """Wagtail's page view, with the Site and home page found by `core.routing`.
+
+    Wagtail's own `serve` then runs unchanged (before/on-serve hooks, view restrictions,
+    `page.serve`): only the route it would have computed is handed to it ready-made.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        route = None
+        site = site_for_request(request)
+        if site is not None:
+            components = [component for component in path.split("/") if component]
+            try:
+                route = localized_home(site).route(request, components)
+            except Http404:
+                route = None
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)

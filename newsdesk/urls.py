@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -26,7 +26,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feed/", include("distribution.feed_urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its page view replaced by one with cached Site/home lookups
+    # (core/routing.py); same pattern and name, so page URLs reverse exactly as before.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

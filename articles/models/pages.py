@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 from django.db import models
 from django.http import Http404
@@ -21,7 +23,10 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core.fragment_cache import cached_for_page
+from core.pages import ViewRestrictionsMixin
 from core.pagination import paginate
+from core.prepared import PreparedQuery
+from core.routing import remembered
 from distribution.api_fields import AuthorsField, SourcesField
 
 from ..blocks import ArticleBodyBlock
@@ -32,7 +37,7 @@ from ..reading_time import body_word_count, reading_minutes, reading_time_label
 LISTING_PAGE_SIZE = 12
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """The front page of one language: latest articles and a list per section."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -101,7 +106,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A section such as World, Politics or Economy; its articles are its children."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -123,20 +128,34 @@ class SectionPage(Page):
 def article_at(home: HomePage, path_components: list[str]) -> ArticlePage | None:
     """The live article at home/<section>/<slug>/ with its section attached, or None."""
     url_path = f"{home.url_path}{'/'.join(path_components)}/"
-    article = (
-        ArticlePage.objects.filter(url_path=url_path, path__startswith=home.path, live=True)
-        .select_related("locale", "lead_image")
-        .first()
-    )
+    article = LIVE_ARTICLE_BY_URL_PATH.first(url_path=url_path, home_path=home.path)
     if article is None:
         return None
-    section = SectionPage.objects.filter(path=article.path[: -article.steplen]).first()
+    if article.locale_id == home.locale_id:
+        # The home page's locale is already loaded: no query when templates ask for it.
+        ArticlePage.locale.field.set_cached_value(article, home.locale)
+    section_path = article.path[: -article.steplen]
+    # Sections change a few times a year: remembered per content generation (core/routing.py).
+    section = remembered(
+        ("section", section_path), lambda: SectionPage.objects.filter(path=section_path).first()
+    )
     if section is None:
         return None
+    section = copy.copy(section)
     # What Wagtail's route() caches too: the parent, so get_parent()/section cost no query.
     article._cached_parent_obj = section
     article.__dict__["section"] = section
     return article
+
+
+# The article page's own lookup, compiled to SQL once per process (core/prepared.py).
+LIVE_ARTICLE_BY_URL_PATH = PreparedQuery(
+    lambda url_path, home_path: ArticlePage.objects.filter(
+        url_path=url_path, path__startswith=home_path, live=True
+    ),
+    "url_path",
+    "home_path",
+)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -145,7 +164,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsMixin, Page):
     """The newsroom's interpretation of one or more foreign outlets' articles."""
 
     dek = models.TextField(_("dek"), help_text=_("One- or two-sentence teaser under the title."))
@@ -267,25 +286,29 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         # Attribution, authors and tags change only with a new revision of this page or an edit
-        # of a snippet (both invalidate: core/fragment_cache.py), so they are computed once.
-        details = cached_for_page(
-            "article-details",
-            self,
-            lambda: {
-                "attribution": attribution_for(self),
-                "authors": list(self.authors.all()),
-                "tags": list(self.tags.all()),
-            },
-            request=request,
+        # of a snippet (both invalidate: core/fragment_cache.py), so they are computed once; and
+        # lazily, because the template reads them only inside cached fragments, which need them
+        # on a cache miss only.
+        details = SimpleLazyObject(
+            lambda: cached_for_page(
+                "article-details",
+                self,
+                lambda: {
+                    "attribution": attribution_for(self),
+                    "authors": list(self.authors.all()),
+                    "tags": list(self.tags.all()),
+                },
+                request=request,
+            )
         )
-        context["attribution"] = details["attribution"]
+        context["attribution"] = SimpleLazyObject(lambda: details["attribution"])
         # Lazy: the template renders "Don't Miss" from a cached fragment (core/templatetags/
         # fragments.py) and only a cache miss needs the cards fetched.
         context["related_articles"] = SimpleLazyObject(
             lambda: related_articles(self, limit=settings.NEWSDESK_RELATED_COUNT, request=request)
         )
-        context["article_authors"] = details["authors"]
-        context["article_tags"] = details["tags"]
+        context["article_authors"] = SimpleLazyObject(lambda: details["authors"])
+        context["article_tags"] = SimpleLazyObject(lambda: details["tags"])
         return context
 
 

@@ -17,3 +17,21 @@ def fake_web() -> Iterator[FakeWeb]:
         yield web
     finally:
         web.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Each test starts with an empty cache and no remembered Site/home/section lookups.
+
+    WHY: the database is rolled back between tests but caches are not; a Site or page row
+    remembered by one test (core/routing.py, core/fragment_cache.py) must not answer the next.
+    """
+    from django.core.cache import cache
+
+    from core.routing import forget_all
+
+    cache.clear()
+    forget_all()
+    yield
+    cache.clear()
+    forget_all()
