@@ -7,7 +7,7 @@ and commands, never in a request: analysis of a long article costs tens of milli
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -17,13 +17,21 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .analysis import fold, index_text, tokenize
-from .models import IndexEntry, TermStat, VocabularyTerm
+from .models import IndexEntry, TermBitmap, TermStat, VocabularyTerm
 
 BATCH_SIZE = 200
 # Forms shorter than this are never typo-corrected (the query side needs >= 5 letters, and a
 # deletion from a 5-letter word leaves 4), so they need not be in the vocabulary.
 VOCABULARY_MIN_LENGTH = 4
 VOCABULARY_MAX_LENGTH = 64
+# PostgreSQL keeps a bitmap of the pages containing each term found in at least this many
+# documents (see TermBitmap): below it, counting matches through the GIN index is cheap anyway.
+COMMON_TERM_DOCUMENTS = 1_000
+# Indexing at least this many pages at once is a bulk load: the term bitmaps are dropped first
+# (each indexed row would otherwise rewrite the bitmap of every common term it contains) and
+# rebuilt at the end. Smaller batches keep them and let the trigger update them.
+BULK_LOAD_PAGES = 200
+LANGUAGE_TERM_PREFIX = "~lang:"
 
 
 def article_model():
@@ -191,19 +199,70 @@ def adjust_term_stats(delta: Counter) -> None:
 
 
 def recompute_term_stats() -> int:
-    """Count document frequencies over the whole index from scratch (after bulk loads)."""
-    counts: Counter = Counter()
-    rows = IndexEntry.objects.values_list("title_terms", "body_terms")
-    for title_terms, body_terms in rows.iterator(chunk_size=1_000):
-        counts.update(entry_terms(title_terms, body_terms))
+    """Count document frequencies over the whole index from scratch (after bulk loads).
+
+    On PostgreSQL the term bitmaps are rebuilt from the same counts, under a SHARE lock so no
+    entry changes between reading the index and writing the bitmaps (their trigger keeps them
+    exact from then on), and the planner statistics are refreshed: a bulk load leaves them
+    describing an empty table, and the planner then picks sequential scans.
+    """
+    postgres = connection.vendor == "postgresql"
     table = TermStat._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - model's own table name
-        cursor.executemany(
-            f"INSERT INTO {table} (term, documents) VALUES (%s, %s)",  # noqa: S608
-            list(counts.items()),
-        )
+    with transaction.atomic():
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {IndexEntry._meta.db_table} IN SHARE MODE")  # noqa: S608
+        counts: Counter = Counter()
+        rows = IndexEntry.objects.values_list("title_terms", "body_terms")
+        for title_terms, body_terms in rows.iterator(chunk_size=1_000):
+            counts.update(entry_terms(title_terms, body_terms))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - model's own table name
+            cursor.executemany(
+                f"INSERT INTO {table} (term, documents) VALUES (%s, %s)",  # noqa: S608
+                list(counts.items()),
+            )
+        if postgres:
+            store_term_bitmaps({t for t, n in counts.items() if n >= COMMON_TERM_DOCUMENTS})
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {IndexEntry._meta.db_table}")  # noqa: S608
+            cursor.execute(f"ANALYZE {TermBitmap._meta.db_table}")  # noqa: S608
     return len(counts)
+
+
+def bitmap_from_ids(page_ids: Iterable[int]) -> bytes:
+    """Bit n set for every page id n (bit n % 8 of byte n // 8, as PostgreSQL's set_bit)."""
+    page_ids = list(page_ids)
+    bits = bytearray(max(page_ids, default=0) // 8 + 1)
+    for pk in page_ids:
+        bits[pk >> 3] |= 1 << (pk & 7)
+    return bytes(bits)
+
+
+def store_term_bitmaps(common: set[str]) -> int:
+    """Rewrite the bitmaps of the given terms and of every language (PostgreSQL)."""
+    ids: defaultdict[str, list[int]] = defaultdict(list)
+    rows = IndexEntry.objects.values_list("page_id", "language", "title_terms", "body_terms")
+    for page_id, language, title_terms, body_terms in rows.iterator(chunk_size=1_000):
+        ids[LANGUAGE_TERM_PREFIX + language].append(page_id)
+        for term in entry_terms(title_terms, body_terms) & common:
+            ids[term].append(page_id)
+    drop_term_bitmaps()
+    table = TermBitmap._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (term, bits) VALUES (%s, %s)",  # noqa: S608
+            [(term, bitmap_from_ids(pks)) for term, pks in ids.items()],
+        )
+    return len(ids)
+
+
+def drop_term_bitmaps() -> None:
+    """Forget every term bitmap: searches fall back to the (exact) GIN path until rebuilt."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TermBitmap._meta.db_table}")  # noqa: S608
 
 
 def store_vocabulary(forms: set[str]) -> None:
@@ -255,6 +314,7 @@ def indexable_articles():
 def rebuild(progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> int:
     """Re-index every live article from scratch; calls `progress(n)` after each batch."""
     sections = dict(Page.objects.filter(depth__lte=3).values_list("path", "pk"))
+    drop_term_bitmaps()  # rebuilt by recompute_term_stats at the end
     IndexEntry.objects.all().delete()
     total = 0
     batch: list[IndexDocument] = []
@@ -278,6 +338,8 @@ def index_page_ids(
     page_ids: list[int], progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
     """Index many known pages in batches (bulk imports), then recount term statistics once."""
+    if len(page_ids) >= BULK_LOAD_PAGES:
+        drop_term_bitmaps()  # rebuilt by recompute_term_stats at the end
     sections = dict(Page.objects.filter(depth__lte=3).values_list("path", "pk"))
     total = 0
     for start in range(0, len(page_ids), batch_size):

@@ -1,0 +1,149 @@
+"""PostgreSQL term bitmaps: the fast path must answer exactly what the GIN index answers.
+
+The bitmaps only exist for terms in COMMON_TERM_DOCUMENTS articles or more; the tests lower that
+threshold to 2 so a handful of articles exercise the same code as a 100,000-article archive.
+"""
+
+from functools import partial
+
+import pytest
+from django.db import connection
+
+from search import indexing
+from search.analysis import analyze_query
+from search.backends import SearchBackend, SearchFilters, get_backend
+from search.backends.postgres import highest_ids
+from search.models import TermBitmap
+from search.query import find
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="term bitmaps are PostgreSQL's fast path"
+)
+
+
+def test_highest_ids_returns_the_top_set_bits_highest_first():
+    bitmap = int.from_bytes(indexing.bitmap_from_ids([3, 8, 9, 700, 1025]), "little")
+    assert highest_ids(bitmap, 3) == [1025, 700, 9]
+    assert highest_ids(bitmap, 10) == [1025, 700, 9, 8, 3]
+    assert highest_ids(0, 5) == []
+
+
+@pytest.fixture
+def common_corpus(site, monkeypatch):
+    monkeypatch.setattr(indexing, "COMMON_TERM_DOCUMENTS", 2)
+    pages = {
+        "a": site.article("Солдаты вернулись домой", "Батальон прибыл в Псков. Солдат встречали."),
+        "b": site.article("Парад в Пскове", "Солдаты батальона прошли по площади."),
+        "c": site.article("Урожай пшеницы", "Фермеры собрали пшеницу, солдаты помогали."),
+        "d": site.article("Зерно и погода", "Пшеница подорожала после дождей."),
+        "e": site.article("Soldiers return", "The battalion arrived home.", language="en"),
+        "f": site.article("Soldier parade", "Soldiers marched in Pskov.", language="en"),
+    }
+    indexing.recompute_term_stats()  # builds the bitmaps with the lowered threshold
+    return pages
+
+
+QUERIES = [
+    ("солдат", ("ru",)),
+    ("солдатам батальона", ("ru",)),
+    ("пшеница", ("ru",)),
+    ("солдат пшеница", ("ru",)),
+    ("soldiers", ("en",)),
+    ("soldiers", ("ru", "en")),
+    ("псков", ("ru", "en")),
+]
+
+
+def both_paths(text, languages, require_all=True):
+    """(count, ids) through the bitmaps, then through the base class's GIN-only SQL."""
+    groups = [w.terms for w in analyze_query(text).all_words]
+    filters = SearchFilters(languages=languages, preferred_language=languages[0])
+    backend = get_backend()
+    assert backend._match_bitmap(groups, filters, require_all) is not None
+    answers = []
+    for count, search in (
+        (backend.count, backend.search),
+        (partial(SearchBackend.count, backend), partial(SearchBackend.search, backend)),
+    ):
+        total = count(groups, filters, require_all=require_all)
+        hits = search(groups, filters, require_all=require_all, limit=50)
+        answers.append((total, [h.page_id for h in hits]))
+    return answers
+
+
+@postgres_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("text,languages", QUERIES)
+def test_bitmaps_and_gin_agree(common_corpus, text, languages):
+    fast, gin = both_paths(text, languages)
+    assert fast == gin
+    assert fast[0] > 0
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_any_word_mode_agrees(common_corpus):
+    fast, gin = both_paths("пшеница батальон", ("ru",), require_all=False)
+    assert fast == gin
+    assert fast[0] == 4
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_a_word_with_only_rare_terms_goes_through_gin(common_corpus):
+    # "ферма"/"фермер" is in one article: below the threshold, no bitmap.
+    groups = [w.terms for w in analyze_query("солдаты фермеры").all_words]
+    backend = get_backend()
+    assert backend._match_bitmap(groups, SearchFilters(languages=("ru",)), True) is None
+    count, hits, _ = find(analyze_query("солдаты фермеры"), SearchFilters(languages=("ru",)), 0, 10)
+    assert (count, [h.page_id for h in hits]) == (1, [common_corpus["c"].pk])
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_trigger_keeps_bitmaps_exact_on_publish_unpublish_and_delete(common_corpus, site):
+    def solder_ids():
+        count, hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 50)
+        assert count == len(hits)
+        return {h.page_id for h in hits}
+
+    pages = common_corpus
+    assert solder_ids() == {pages["a"].pk, pages["b"].pk, pages["c"].pk}
+    new = site.article("Солдаты на учениях", "Учения прошли спокойно.")
+    assert solder_ids() == {pages["a"].pk, pages["b"].pk, pages["c"].pk, new.pk}
+    pages["a"].unpublish()
+    assert solder_ids() == {pages["b"].pk, pages["c"].pk, new.pk}
+    pages["b"].delete()
+    assert solder_ids() == {pages["c"].pk, new.pk}
+    # The bits themselves, read back through PostgreSQL's own numbering.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT get_bit(bits, %s), get_bit(bits, %s) FROM search_termbitmap WHERE term = %s",
+            [new.pk, pages["a"].pk, "солдат"],
+        )
+        assert cursor.fetchone() == (1, 0)
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_the_ranking_cap_keeps_the_newest_pages(common_corpus, monkeypatch):
+    monkeypatch.setattr(type(get_backend()), "RANK_CANDIDATES", 2)
+    pages = common_corpus
+    count, hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10)
+    assert count == 3
+    assert {h.page_id for h in hits} == {pages["b"].pk, pages["c"].pk}
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_bulk_loads_drop_the_bitmaps_and_rebuild_them(common_corpus, monkeypatch):
+    assert TermBitmap.objects.filter(term="солдат").exists()
+    monkeypatch.setattr(indexing, "BULK_LOAD_PAGES", 1)
+    indexing.drop_term_bitmaps()
+    assert not TermBitmap.objects.exists()
+    # Without bitmaps every query takes the GIN path and still answers.
+    count, _hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10)
+    assert count == 3
+    indexing.index_page_ids([p.pk for p in common_corpus.values()])
+    assert TermBitmap.objects.filter(term="солдат").exists()
+    assert TermBitmap.objects.filter(term=indexing.LANGUAGE_TERM_PREFIX + "en").exists()
