@@ -5,8 +5,9 @@ one term), restricted to the article's language, scaled by how close in time the
 are, and never recommending two articles of the same Story. The expensive part runs in the
 publish task; the article page reads one row of stored ids.
 
-Candidates come from the full-text index itself (an OR query of the article's most
-distinctive terms), so computing neighbours costs a bounded amount of work at any archive size.
+Candidates come from the full-text index itself: the pages sharing the most TF-IDF weight of
+the article's most distinctive terms (one index pass per term, no relevance function over every
+page containing any of them), then only those candidates are compared by cosine.
 """
 
 from __future__ import annotations
@@ -124,14 +125,11 @@ def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
     vector = stored or {}
     if not vector:
         return []
-    hits = get_backend().search(
-        [(t,) for t in list(vector)[:QUERY_TERMS]],
-        SearchFilters(languages=(entry.language,)),
-        require_all=False,
-        limit=CANDIDATES + 1,
-        capped=False,
+    top = sorted(vector, key=vector.get, reverse=True)[:QUERY_TERMS]
+    found = get_backend().weighted_candidates(
+        {t: vector[t] for t in top}, SearchFilters(languages=(entry.language,)), CANDIDATES + 1
     )
-    candidate_ids = [h.page_id for h in hits if h.page_id != page_id]
+    candidate_ids = [pk for pk in found if pk != page_id]
     vectors = dict(
         RelatedArticles.objects.filter(pk__in=candidate_ids, vector__isnull=False).values_list(
             "page_id", "vector"

@@ -73,7 +73,41 @@ class SearchBackend:
             cursor.execute(sql, params)
             return int(cursor.fetchone()[0])
 
+    def weighted_candidates(
+        self, weights: dict[str, float], filters: SearchFilters, limit: int
+    ) -> list[int]:
+        """Page ids sharing the most weight of `weights` ({term: weight}), best first.
+
+        Score = sum of the weights of the terms a page contains (a dot product with the page's
+        term set). "Don't Miss" uses it to pick candidates for its cosine ranking: it needs no
+        stored vector and no positions, so each term costs one pass over the pages containing
+        it instead of a relevance function over every page containing any of them.
+        """
+        terms = [t for t in weights if t]
+        if not terms:
+            return []
+        branches, params = [], []
+        for term in terms:
+            sql, term_params = self._term_pages_sql(term, filters)
+            branches.append(f"SELECT page_id, %s AS weight FROM ({sql}) t{len(branches)}")  # noqa: S608
+            params.extend([float(weights[term]), *term_params])
+        union = " UNION ALL ".join(branches)
+        where, where_params = self._filter_sql(filters)
+        sql = (
+            "SELECT s.page_id FROM (SELECT page_id, sum(weight) AS score "  # noqa: S608
+            f"FROM ({union}) u GROUP BY page_id) s "
+            f"JOIN search_indexentry e ON e.page_id = s.page_id WHERE 1=1{where} "
+            "ORDER BY s.score DESC, s.page_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *where_params, limit])
+            return [int(row[0]) for row in cursor]
+
     # Subclasses build the SQL.
+    def _term_pages_sql(self, term: str, filters: SearchFilters) -> tuple[str, list]:
+        """SELECT page_id of every indexed page containing `term`."""
+        raise NotImplementedError
+
     def _ranked_sql(self, groups, filters, require_all, capped) -> tuple[str, list]:
         raise NotImplementedError
 

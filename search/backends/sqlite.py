@@ -74,6 +74,14 @@ class SqliteBackend(SearchBackend):
         )
         return sql, [*inner_params, *params, *prefer_params]
 
+    def _term_pages_sql(self, term, filters):
+        # The term alone: ANDing the language inside FTS5 would walk that language's whole
+        # doclist once per term; the caller filters the grouped candidates instead.
+        return (
+            "SELECT rowid AS page_id FROM search_fts WHERE search_fts MATCH %s",
+            [match_expression([(term,)], True)],
+        )
+
     def _count_sql(self, groups, filters, require_all):
         # The language is matched inside FTS5: counting every match in one language through
         # a join would read one row per match.
