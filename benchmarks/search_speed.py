@@ -16,6 +16,14 @@ tsvector with the 'russian' configuration on PostgreSQL. Latency is measured in 
 (the server's work), per query: Newsdesk `find` (count + ranked top 10, what the API needs
 before rendering) against the baseline's count + ranked top 10, and Newsdesk's whole
 `run_search` (including highlighted snippets and URLs) on its own.
+
+"Don't Miss" at archive scale: a few hundred real articles (ArticlePages made by the import
+service from ru-news-kw-eval) join the archive; their neighbours are computed with
+`search.related.compute_all` over the whole index (time per article reported), and their
+pages are rendered in this process with the stored "Don't Miss" list and with the block
+switched off, cold (cache cleared before every request) and warm. The stored list for the
+render test holds the nearest *imported* articles (cosine of the stored TF-IDF vectors):
+the synthetic archive rows are bare pages that a card cannot show.
 """
 
 from __future__ import annotations
@@ -52,10 +60,10 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from core.testing.shared_data import shared_data_root  # noqa: E402
-from search import indexing  # noqa: E402
+from search import importing, indexing, related  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
-from search.models import IndexEntry  # noqa: E402
+from search.models import ImportedArticle, IndexEntry, RelatedArticles  # noqa: E402
 from search.query import correct_typos, find, run_search  # noqa: E402
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
@@ -213,7 +221,14 @@ def newsdesk_full(text: str, language: str) -> None:
 
 def make_queries(count: int) -> list[tuple[str, str]]:
     rng = random.Random(5)
-    rows = list(IndexEntry.objects.order_by("?").values_list("title", "language")[: count * 2])
+    # A seeded sample of the synthetic archive (not the imported real articles), so every run
+    # and both databases time the same queries.
+    imported = set(ImportedArticle.objects.values_list("page_id", flat=True))
+    ids = sorted(set(IndexEntry.objects.values_list("page_id", flat=True)) - imported)
+    chosen = rng.sample(ids, min(len(ids), count * 2))
+    titles = dict(IndexEntry.objects.filter(pk__in=chosen).values_list("page_id", "title"))
+    languages = dict(IndexEntry.objects.filter(pk__in=chosen).values_list("page_id", "language"))
+    rows = [(titles[pk], languages[pk]) for pk in chosen]
     queries = []
     for title, language in rows:
         words = WORD_RE.findall(title)
@@ -243,20 +258,140 @@ def latency(fn, queries) -> tuple[float, float]:
     return p50, p95
 
 
+def import_real_articles(count: int) -> list[int]:
+    """Import `count` real articles as ArticlePages (idempotent on url) and index them."""
+    existing = list(ImportedArticle.objects.values_list("page_id", flat=True))
+    if len(existing) >= count:
+        return existing[:count]
+    folder = shared_data_root() / "ru-news-kw-eval"
+    with zipfile.ZipFile(folder / "ng_0.jsonlines.zip") as archive:
+        text = archive.read(archive.namelist()[0]).decode("utf-8")
+    import json
+
+    lines = []
+    for raw in text.splitlines()[:count]:
+        doc = json.loads(raw)
+        lines.append(
+            json.dumps(
+                {
+                    "title": doc["title"] or doc["content"][:80],
+                    "body": doc["content"],
+                    "language": "ru",
+                    "published_at": timezone.now().date().isoformat(),
+                    "section": "archive",
+                    "url": doc["url"],
+                },
+                ensure_ascii=False,
+            )
+        )
+    report = importing.import_lines(lines)
+    indexing.index_page_ids(report.created_ids)
+    return list(ImportedArticle.objects.values_list("page_id", flat=True))[:count]
+
+
+def store_neighbours_among(ids: list[int]) -> None:
+    """Stored "Don't Miss" of each page := its nearest pages among `ids` (see module doc)."""
+    vectors = dict(RelatedArticles.objects.filter(pk__in=ids).values_list("page_id", "vector"))
+    for pk in ids:
+        mine = vectors.get(pk) or {}
+        nearest = sorted(
+            (q for q in ids if q != pk and vectors.get(q)),
+            key=lambda q: related.cosine(mine, vectors[q]),
+            reverse=True,
+        )[: related.STORED_COUNT]
+        RelatedArticles.objects.filter(pk=pk).update(related_ids=nearest)
+
+
+def page_render_times(urls: list[str], cold: bool) -> list[float]:
+    """Render each page in this process; cold clears the cache before every request, warm
+    clears it once and renders every page once before timing (so a variant never reuses the
+    other variant's cached fragments)."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client()
+    cache.clear()
+    if not cold:
+        for url in urls:
+            client.get(url)
+    times = []
+    for url in urls:
+        if cold:
+            cache.clear()
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    return times
+
+
+def dont_miss(count: int, rounds: int = 3) -> None:
+    from unittest import mock
+
+    from articles.models import ArticlePage
+
+    ids = import_real_articles(count)
+    started = time.perf_counter()
+    related.compute_all(ids)
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nDon't Miss computed for {len(ids)} articles over {IndexEntry.objects.count()} "
+        f"indexed: {elapsed:.1f} s ({elapsed / max(len(ids), 1) * 1000:.0f} ms/article)"
+    )
+    store_neighbours_among(ids)
+    urls = [ArticlePage.objects.get(pk=pk).url for pk in ids[:100]]
+    page_render_times(urls[:10], cold=True)  # imports, templates, connections
+    print(f"Article page, {len(urls)} pages, in-process, best of {rounds} (ms)  median    p95")
+    for cold in (True, False):
+        temperature = "cold" if cold else "warm"
+        runs: dict[str, list[list[float]]] = {"with Don't Miss": [], "without": []}
+        for _ in range(rounds):  # alternate, so machine load drifts hit both alike
+            runs["with Don't Miss"].append(page_render_times(urls, cold))
+            with mock.patch("articles.related.related_articles", return_value=[]):
+                runs["without"].append(page_render_times(urls, cold))
+        medians = {}
+        for label, timings in runs.items():
+            times = sorted(min(per_page) for per_page in zip(*timings, strict=True))
+            medians[label] = statistics.median(times)
+            p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+            print(f"  {temperature} cache, {label:32} {medians[label]:7.1f} {p95:7.1f}")
+        ratio = medians["with Don't Miss"] / medians["without"]
+        print(f"  ratio with/without Don't Miss ({temperature}, medians): {ratio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--reuse", action="store_true", help="reuse an index already built")
+    parser.add_argument(
+        "--rank-candidates",
+        type=int,
+        default=None,
+        help="override the backend's ranking cap (RANK_CANDIDATES) to see its cost",
+    )
+    parser.add_argument(
+        "--dont-miss-articles",
+        type=int,
+        default=300,
+        help="real articles imported to time Don't Miss (0 skips that part)",
+    )
     args = parser.parse_args()
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)
+    from search.backends import get_backend
+
+    if args.rank_candidates:
+        type(get_backend()).RANK_CANDIDATES = args.rank_candidates
+    print(f"ranking cap: the newest {get_backend().RANK_CANDIDATES} matches of a query")
     existing = IndexEntry.objects.count()
     if args.reuse and existing:
         print(f"reusing {existing} indexed articles")
         build_time = None
     else:
+        indexing.drop_term_bitmaps()  # or deleting 100,000 entries updates them row by row
         IndexEntry.objects.all().delete()
         ru, en = paragraphs()
         print(f"{len(ru)} Russian and {len(en)} English paragraphs to draw from")
@@ -285,6 +420,8 @@ def main() -> None:
     print(f"{'Baseline ' + label:34} {base[0]:7.1f} {base[1]:7.1f}")
     print(f"{'Newsdesk run_search (+ snippets)':34} {full[0]:7.1f} {full[1]:7.1f}")
     print(f"ratio Newsdesk/baseline: p50 x{ours[0] / base[0]:.2f}, p95 x{ours[1] / base[1]:.2f}")
+    if args.dont_miss_articles:
+        dont_miss(args.dont_miss_articles)
 
 
 if __name__ == "__main__":

@@ -27,10 +27,13 @@ VOCABULARY_MAX_LENGTH = 64
 # PostgreSQL keeps a bitmap of the pages containing each term found in at least this many
 # documents (see TermBitmap): below it, counting matches through the GIN index is cheap anyway.
 COMMON_TERM_DOCUMENTS = 1_000
-# Indexing at least this many pages at once is a bulk load: the term bitmaps are dropped first
-# (each indexed row would otherwise rewrite the bitmap of every common term it contains) and
-# rebuilt at the end. Smaller batches keep them and let the trigger update them.
+# Indexing at least this many pages at once, and at least BULK_LOAD_SHARE of the index, is a
+# bulk load: the term bitmaps are dropped first (each indexed row would otherwise rewrite the
+# bitmap of every common term it contains) and rebuilt at the end; meanwhile searches take the
+# slower GIN path. Smaller batches -- a few hundred articles into a large archive -- keep the
+# bitmaps and let the trigger update them, so searches stay fast during the import.
 BULK_LOAD_PAGES = 200
+BULK_LOAD_SHARE = 0.1
 LANGUAGE_TERM_PREFIX = "~lang:"
 
 
@@ -248,14 +251,18 @@ def store_term_bitmaps(common: set[str]) -> int:
         ids[LANGUAGE_TERM_PREFIX + language].append(page_id)
         for term in entry_terms(title_terms, body_terms) & common:
             ids[term].append(page_id)
-    drop_term_bitmaps()
     table = TermBitmap._meta.db_table
     with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608
         cursor.executemany(
             f"INSERT INTO {table} (term, bits) VALUES (%s, %s)",  # noqa: S608
             [(term, bitmap_from_ids(pks)) for term, pks in ids.items()],
         )
     return len(ids)
+
+
+def is_bulk_load(pages: int) -> bool:
+    return pages >= BULK_LOAD_PAGES and pages >= BULK_LOAD_SHARE * IndexEntry.objects.count()
 
 
 def drop_term_bitmaps() -> None:
@@ -338,7 +345,7 @@ def index_page_ids(
     page_ids: list[int], progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
     """Index many known pages in batches (bulk imports), then recount term statistics once."""
-    if len(page_ids) >= BULK_LOAD_PAGES:
+    if is_bulk_load(len(page_ids)):
         drop_term_bitmaps()  # rebuilt by recompute_term_stats at the end
     sections = dict(Page.objects.filter(depth__lte=3).values_list("path", "pk"))
     total = 0

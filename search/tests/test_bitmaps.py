@@ -147,3 +147,20 @@ def test_bulk_loads_drop_the_bitmaps_and_rebuild_them(common_corpus, monkeypatch
     indexing.index_page_ids([p.pk for p in common_corpus.values()])
     assert TermBitmap.objects.filter(term="солдат").exists()
     assert TermBitmap.objects.filter(term=indexing.LANGUAGE_TERM_PREFIX + "en").exists()
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_a_small_import_into_a_larger_index_keeps_the_bitmaps_exact(common_corpus, monkeypatch):
+    monkeypatch.setattr(indexing, "BULK_LOAD_PAGES", 1)
+    monkeypatch.setattr(indexing, "BULK_LOAD_SHARE", 0.5)
+    page = common_corpus["d"]
+    # Re-index one page of six with changed text: the trigger, not a rebuild, updates the bits.
+    entry = indexing.IndexEntry.objects.get(pk=page.pk)
+    entry.delete()
+    drop_calls = []
+    monkeypatch.setattr(indexing, "drop_term_bitmaps", lambda: drop_calls.append(1))
+    indexing.index_page_ids([page.pk])
+    assert drop_calls == []
+    fast, gin = both_paths("пшеница", ("ru",))
+    assert fast == gin == (2, fast[1])
