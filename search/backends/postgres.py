@@ -214,7 +214,7 @@ class PostgresBackend(SearchBackend):
         ]
 
     def _term_pages_sql(self, term, filters):
-        # No ranking, no positions: GIN plus the (narrow) heap row, never the vector.
+        # No ranking, no positions: GIN plus the heap row for page_id, never ts_rank.
         return (
             "SELECT e.page_id FROM search_indexentry e "
             "WHERE e.search_vector @@ to_tsquery('simple', %s)",
