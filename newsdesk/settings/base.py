@@ -146,10 +146,17 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Per-process cache without Redis. Django's default of 300 entries holds the cached fragments of
+# only ~60 article pages (about five entries each), so a busy site would keep re-rendering them;
+# 5,000 entries (~1,000 pages, tens of MB per process at most) suit a laptop or a small site.
+# Larger sites set REDIS_URL: one shared cache, and invalidation reaches every worker at once.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "newsdesk",
+        "OPTIONS": {
+            "MAX_ENTRIES": int(os.environ.get("NEWSDESK_LOCAL_CACHE_ENTRIES", "5000")),
+        },
     }
 }
 if os.environ.get("REDIS_URL"):
