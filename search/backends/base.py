@@ -45,6 +45,8 @@ class SearchBackend:
     #: matches (a reader typing one common word wants recent articles anyway; specific queries
     #: have fewer matches and are unaffected). `capped=False` ranks everything.
     RANK_CANDIDATES = 2_000
+    #: The language column as the filters write it (a backend may wrap it to steer its planner).
+    LANGUAGE_SQL = "{alias}.language"
 
     def search(
         self,
@@ -132,12 +134,13 @@ class SearchBackend:
             or filters.date_until is not None
         )
 
-    @staticmethod
-    def _filter_sql(filters: SearchFilters, alias: str = "e") -> tuple[str, list]:
+    @classmethod
+    def _filter_sql(cls, filters: SearchFilters, alias: str = "e") -> tuple[str, list]:
         clauses, params = [], []
         if filters.languages:
             placeholders = ", ".join(["%s"] * len(filters.languages))
-            clauses.append(f"{alias}.language IN ({placeholders})")
+            column = cls.LANGUAGE_SQL.format(alias=alias)
+            clauses.append(f"{column} IN ({placeholders})")
             params.extend(filters.languages)
         if filters.section_id is not None:
             clauses.append(f"{alias}.section_id = %s")

@@ -61,6 +61,11 @@ class PostgresBackend(SearchBackend):
     #: 1,000 matches of a very common query where SQLite ranks 2,000: 2,000 cost ~30 ms alone.
     #: Queries with fewer matches, or with a section/date filter, rank all of them.
     RANK_CANDIDATES = 1_000
+    #: `|| ''` keeps the language filter off the btree index: a language holds 20-80 % of the
+    #: archive, so ANDing its index with the GIN matches read 40,000-80,000 row pointers
+    #: (~7 ms of an 11 ms query for a word in 800 articles, 5 ms without). Checking the
+    #: language on the few rows GIN returns is cheaper, and the match set is the same.
+    LANGUAGE_SQL = "({alias}.language || '')"
 
     def __init__(self) -> None:
         # find() counts, then fetches a page of the same query: compute the bitmap once.
@@ -162,7 +167,7 @@ class PostgresBackend(SearchBackend):
             "SELECT page_id, score, published_at FROM ("  # noqa: S608
             "SELECT e.page_id, e.language, e.published_at, "
             "ts_rank(%s::float4[], e.search_vector, to_tsquery('simple', %s), %s) AS score "
-            "FROM search_indexentry e WHERE e.page_id = ANY(%s)) e "
+            "FROM search_indexentry e WHERE e.page_id = ANY(%s::integer[])) e "
             f"ORDER BY {prefer}round(score::numeric, 4) DESC, published_at DESC, page_id DESC "
             "LIMIT %s OFFSET %s"
         )
@@ -170,7 +175,8 @@ class PostgresBackend(SearchBackend):
             RANK_WEIGHTS,
             tsquery_expression(groups, require_all),
             RANK_NORMALIZATION,
-            candidates,
+            # One array literal: psycopg would adapt a list of 1,000 ints one by one (~2 ms).
+            "{" + ",".join(map(str, candidates)) + "}",
             *prefer_params,
             limit,
             offset,
