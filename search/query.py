@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.safestring import SafeString
-from wagtail.models import Page
 
 from .analysis import (
     CYRILLIC_RE,
@@ -204,24 +203,36 @@ def run_search(
 
 
 def build_results(hits: list[Hit], terms: set[str], request=None) -> list[SearchResult]:
-    """Hits -> display rows with URLs and highlighted snippets, in two queries."""
+    """Hits -> display rows with URLs and highlighted snippets, in one query.
+
+    The page rows come with the index entries (a join, not a second query), and only the
+    columns a row shows are read: the analysed text and the vector stay in the database.
+    """
     ids = [h.page_id for h in hits]
     entries = {
         e.page_id: e
-        for e in IndexEntry.objects.filter(page_id__in=ids).only(
-            "page_id", "title", "body", "language", "published_at"
+        for e in IndexEntry.objects.filter(page_id__in=ids)
+        .select_related("page")
+        .only(
+            "page_id",
+            "title",
+            "body",
+            "language",
+            "published_at",
+            "page__id",
+            "page__url_path",
+            "page__path",
         )
     }
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).only("id", "url_path", "path")}
     results = []
     for hit in hits:
-        entry, page = entries.get(hit.page_id), pages.get(hit.page_id)
-        if entry is None or page is None:
+        entry = entries.get(hit.page_id)
+        if entry is None:
             continue
         results.append(
             SearchResult(
                 page_id=hit.page_id,
-                url=page.get_url(request) or "",
+                url=entry.page.get_url(request) or "",
                 title=highlight(entry.title, terms),
                 plain_title=entry.title,
                 language=entry.language,
