@@ -21,17 +21,33 @@ def uses_database(item) -> bool:
     )
 
 
-def pytest_collection_modifyitems(config, items):
-    """With NEWSDESK_DB_TESTS_ONLY=1 run only the tests that touch the database.
+def on_postgresql() -> bool:
+    from django.db import connection
 
-    CI runs the suite twice, on SQLite and on PostgreSQL; tests that never open a connection
-    (parsers, extraction quality, sanitizer...) give the same answer both times, so the second
-    run deselects them instead of repeating minutes of identical work.
+    return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect what this run does not cover, so no test is ever reported as a silent skip.
+
+    - Tests marked ``postgres_only`` (PostgreSQL features such as search term bitmaps) when the
+      database is not PostgreSQL: CI's PostgreSQL pass runs them.
+    - With NEWSDESK_DB_TESTS_ONLY=1, the tests that never touch the database. CI runs the suite
+      twice, on SQLite and on PostgreSQL; tests that never open a connection (parsers,
+      extraction quality, sanitizer...) give the same answer both times, so the second run
+      deselects them instead of repeating minutes of identical work.
     """
-    if os.environ.get("NEWSDESK_DB_TESTS_ONLY") != "1":
-        return
-    selected = [item for item in items if uses_database(item)]
-    deselected = [item for item in items if not uses_database(item)]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = selected
+    keep = []
+    drop = []
+    postgres = on_postgresql()
+    db_tests_only = os.environ.get("NEWSDESK_DB_TESTS_ONLY") == "1"
+    for item in items:
+        if item.get_closest_marker("postgres_only") is not None and not postgres:
+            drop.append(item)
+        elif db_tests_only and not uses_database(item):
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
