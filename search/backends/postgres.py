@@ -70,6 +70,8 @@ class PostgresBackend(SearchBackend):
     def __init__(self) -> None:
         # find() counts, then fetches a page of the same query: compute the bitmap once.
         self._bitmaps: dict[tuple, int | None] = {}
+        # ...and on the GIN path the count query may have ranked every match already.
+        self._ranked: dict[tuple, list] = {}
 
     # --- bitmap path -----------------------------------------------------------------------
 
@@ -143,11 +145,53 @@ class PostgresBackend(SearchBackend):
         bitmap = self._match_bitmap(groups, filters, require_all)
         if bitmap is not None:
             return bitmap.bit_count()
-        return super().count(groups, filters, require_all=require_all)
+        return self._count_and_rank(groups, filters, require_all)
+
+    def _count_and_rank(self, groups, filters, require_all) -> int:
+        """GIN path: count the matches and rank them in the same query, so the search that
+        follows reads no row again (counting and ranking each visited every match: two
+        5-15 ms scans for a word in 800 articles).
+
+        Without a section/date filter this path is taken when a word has only rare terms
+        (each in fewer than COMMON_TERM_DOCUMENTS = RANK_CANDIDATES articles), so the matches
+        rarely exceed the cap; when they do, this ranking is discarded and search() runs the
+        capped query. With a section/date filter every match is ranked anyway.
+        """
+        from .base import Hit
+
+        where, params = self._filter_sql(filters)
+        prefer, prefer_params = self._preference_sql(filters)
+        expr = tsquery_expression(groups, require_all)
+        cap = None if self._has_narrowing_filters(filters) else self.RANK_CANDIDATES
+        # The vector is ranked below the window count, so the count buffers only small rows.
+        sql = (
+            "SELECT page_id, score, published_at, total FROM ("  # noqa: S608
+            "SELECT e.page_id, e.language, e.published_at, count(*) OVER () AS total, "
+            "ts_rank(%s::float4[], e.search_vector, to_tsquery('simple', %s), %s) AS score "
+            "FROM search_indexentry e "
+            f"WHERE e.search_vector @@ to_tsquery('simple', %s){where}) e "
+            f"ORDER BY {prefer}round(score::numeric, 4) DESC, published_at DESC, page_id DESC "
+            "LIMIT %s"
+        )
+        sql_params = [RANK_WEIGHTS, expr, RANK_NORMALIZATION, expr, *params, *prefer_params, cap]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, sql_params)
+            rows = cursor.fetchall()
+        if not rows:
+            return 0
+        total = int(rows[0][3])
+        if cap is None or total <= cap:
+            key = (tuple(g for g in groups if g), filters, require_all)
+            self._ranked[key] = [Hit(int(pk), float(score), at) for pk, score, at, _ in rows]
+        return total
 
     def search(
         self, groups, filters, *, require_all=True, offset=0, limit=10, capped=True, total=None
     ):
+        ranked = self._ranked.get((tuple(g for g in groups if g), filters, require_all))
+        if ranked is not None:
+            # count() ranked every match: the same order the uncapped query gives.
+            return ranked[offset : offset + limit]
         bitmap = self._match_bitmap(groups, filters, require_all) if capped else None
         if bitmap is None:
             return super().search(
