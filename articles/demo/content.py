@@ -1189,6 +1189,7 @@ ARTICLES = [
                     "paragraph",
                     "According to the paper, the repairs were paid for by the municipality and by a local fundraising drive that collected more than 60,000 euros in small donations. The volunteer astronomers' club that runs the site also used the closure to replace the telescope's drive motors.",
                 ],
+                ["subheading", "Evenings under the dome again"],
                 [
                     "paragraph",
                     "Guided evenings resume every Friday and Saturday through the summer, weather permitting. The club says the first clear night after the reopening drew more than a hundred people, many of them children who had helped with the fundraising by selling drawings of the night sky.",
@@ -1207,6 +1208,7 @@ ARTICLES = [
                     "paragraph",
                     "По данным газеты, ремонт оплатили муниципалитет и местные жители: сбор небольших пожертвований принёс больше 60 000 евро. Клуб астрономов-любителей, который на общественных началах управляет обсерваторией, заодно заменил приводы телескопа.",
                 ],
+                ["subheading", "Снова вечера под куполом"],
                 [
                     "paragraph",
                     "Экскурсии снова проходят по пятницам и субботам всё лето — если позволит погода. По словам членов клуба, в первую ясную ночь после открытия пришли больше ста человек, в том числе много детей, которые помогали со сбором денег, продавая свои рисунки ночного неба.",

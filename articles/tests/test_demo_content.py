@@ -189,6 +189,14 @@ def test_most_articles_have_subheadings_and_about_half_have_a_quote():
     assert len(content.ARTICLES) // 3 <= with_quote <= len(content.ARTICLES) * 3 // 4
 
 
+def test_every_article_has_a_subheading_in_both_languages():
+    # Whichever demo article a reader opens shows a body with subheadings.
+    for article in content.ARTICLES:
+        for language in ("en", "ru"):
+            kinds = [block[0] for block in article[language]["body"]]
+            assert "subheading" in kinds, (article["slug"], language)
+
+
 def test_articles_credit_their_source_outlet_in_the_text():
     names = {o["key"]: o["name"] for o in content.OUTLETS}
     for a in content.ARTICLES:
