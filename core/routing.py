@@ -20,7 +20,6 @@ leak into the next request.
 from __future__ import annotations
 
 import copy
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -42,7 +41,6 @@ class _Snapshot:
     extra: dict = field(default_factory=dict)
 
 
-_lock = threading.Lock()
 _snapshot: _Snapshot | None = None
 
 
@@ -56,9 +54,10 @@ def current_snapshot(request=None) -> _Snapshot:
         or snapshot.generation != generation
         or snapshot.expires_at < time.monotonic()
     ):
-        with _lock:
-            snapshot = _Snapshot(generation, time.monotonic() + ttl())
-            _snapshot = snapshot
+        # Replacing the module attribute is atomic; two threads racing here each fill a
+        # snapshot and the last one stays, which costs a lookup, never a wrong answer.
+        snapshot = _Snapshot(generation, time.monotonic() + ttl())
+        _snapshot = snapshot
     return snapshot
 
 

@@ -19,13 +19,6 @@ from sources.models import Outlet
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def dont_miss_titles(client, page) -> list[str]:
     html = client.get(page.url).content.decode()
     block = re.search(r'<section class="dont-miss".*?</section>', html, re.S)

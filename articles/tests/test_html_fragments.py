@@ -9,19 +9,11 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 
 from articles.models import ArticlePage
 from core.testing.factories import body_blocks, make_article, make_image, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def html_of(client, page) -> str:

@@ -24,7 +24,8 @@ def fresh_caches() -> Iterator[None]:
     """Each test starts with an empty cache and no remembered Site/home/section lookups.
 
     WHY: the database is rolled back between tests but caches are not; a Site or page row
-    remembered by one test (core/routing.py, core/fragment_cache.py) must not answer the next.
+    remembered by one test (core/routing.py, core/fragment_cache.py) must not answer the next,
+    and one test's searches must not count against the next one's rate limit.
     """
     from django.core.cache import cache
 

@@ -6,20 +6,11 @@ import json
 from datetime import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import ArticlePage, SectionPage
 from search import importing
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    """Each test starts with an empty cache, so earlier tests' searches do not count."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 class SiteTree:
