@@ -2,7 +2,10 @@
 
 Search is the most expensive public endpoint; a limit per client address keeps one scraper
 from slowing the site for everyone. The limit is settings.NEWSDESK_SEARCH_RATE_LIMIT requests
-per settings.NEWSDESK_SEARCH_RATE_WINDOW seconds (60 per 60 by default).
+per settings.NEWSDESK_SEARCH_RATE_WINDOW seconds (60 per 60 by default; a limit of 0 turns it
+off). The count lives in the default cache: with Redis (production) every worker shares it; with
+the per-process cache each worker counts on its own, so N workers allow N times the limit.
+The client is who `core.client_address` says it is (trusted proxy count, not a forgeable header).
 """
 
 from __future__ import annotations
@@ -14,23 +17,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from core.client_address import client_address
+
 DEFAULT_LIMIT = 60
 DEFAULT_WINDOW = 60
-
-
-def client_address(request) -> str:
-    """The client's address; X-Forwarded-For only when the deployment says a proxy sets it."""
-    if getattr(settings, "NEWSDESK_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "unknown")[:64]
 
 
 def check_rate(request, scope: str = "search") -> int:
     """0 if the request may proceed, else the number of seconds until it may retry."""
     limit = getattr(settings, "NEWSDESK_SEARCH_RATE_LIMIT", DEFAULT_LIMIT)
-    window = getattr(settings, "NEWSDESK_SEARCH_RATE_WINDOW", DEFAULT_WINDOW)
+    window = max(1, int(getattr(settings, "NEWSDESK_SEARCH_RATE_WINDOW", DEFAULT_WINDOW)))
     if not limit:
         return 0
     now = time.time()

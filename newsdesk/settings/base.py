@@ -213,3 +213,13 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Ingest: seconds between two requests to the same outlet host, and how often the worker polls.
 NEWSDESK_FETCH_MIN_HOST_DELAY = float(os.environ.get("NEWSDESK_FETCH_MIN_HOST_DELAY", "1.0"))
 NEWSDESK_INGEST_POLL_SECONDS = int(os.environ.get("NEWSDESK_INGEST_POLL_SECONDS", "120"))
+
+# Client addresses and the search rate limit (core/client_address.py, search/ratelimit.py).
+# How many reverse proxies we run in front of the web processes (Varnish = 1, a load balancer
+# in front of Varnish = 2): the client is the address the outermost of them appended to
+# X-Forwarded-For. 0 ignores that header (REMOTE_ADDR is the client).
+NEWSDESK_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSDESK_TRUSTED_PROXY_COUNT", "0"))
+# Searches per client per window (0 = no limit, e.g. for benchmarks). Counted in the default
+# cache: set REDIS_URL so that every worker shares one count.
+NEWSDESK_SEARCH_RATE_LIMIT = int(os.environ.get("NEWSDESK_SEARCH_RATE_LIMIT", "60"))
+NEWSDESK_SEARCH_RATE_WINDOW = max(1, int(os.environ.get("NEWSDESK_SEARCH_RATE_WINDOW", "60")))

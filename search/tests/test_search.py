@@ -260,3 +260,38 @@ def test_rate_limit_answers_429_with_retry_after(client, corpus):
     assert 1 <= int(blocked["Retry-After"]) <= 61
     other_client = client.get("/ru/search/", {"q": "солдат"}, REMOTE_ADDR="10.0.0.9")
     assert other_client.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("proxies", [0, 1, 2])
+def test_forged_forwarded_for_cannot_escape_the_rate_limit(client, corpus, proxies):
+    """A client behind 0, 1 or 2 trusted proxies sends a new forged address on every search."""
+    real_client = "203.0.113.50"
+    inner_hops = ["10.0.0.2"] * max(proxies - 1, 0)
+
+    def search(forged: str):
+        if proxies == 0:
+            extra = {"REMOTE_ADDR": real_client}
+        else:
+            extra = {
+                "REMOTE_ADDR": "10.0.0.1",
+                "HTTP_X_FORWARDED_FOR": ", ".join([forged, real_client, *inner_hops]),
+            }
+        if proxies == 0:
+            extra["HTTP_X_FORWARDED_FOR"] = forged
+        return client.get("/api/search", {"q": "солдат"}, **extra)
+
+    with override_settings(
+        NEWSDESK_SEARCH_RATE_LIMIT=3,
+        NEWSDESK_SEARCH_RATE_WINDOW=60,
+        NEWSDESK_TRUSTED_PROXY_COUNT=proxies,
+    ):
+        codes = [search(f"198.51.100.{i}").status_code for i in range(6)]
+    assert codes == [200, 200, 200, 429, 429, 429]
+
+
+@pytest.mark.django_db
+@override_settings(NEWSDESK_SEARCH_RATE_LIMIT=0)
+def test_a_zero_rate_limit_turns_it_off(client, corpus):
+    for _ in range(70):
+        assert client.get("/api/search", {"q": "x"}).status_code == 200
