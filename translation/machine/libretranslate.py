@@ -1,49 +1,48 @@
-"""LibreTranslate client (https://libretranslate.com/docs): POST {url}/translate.
+"""LibreTranslate (https://libretranslate.com/docs) through wagtail-localize's own
+`LibreTranslator`, corrected by `CheckedTranslatorMixin`.
 
-Newsrooms self-host LibreTranslate so article drafts never leave their servers; the API key is
-optional because a private instance often runs without one.
+Options: URL (base URL of the instance; upstream's name LIBRETRANSLATE_URL works too), API_KEY
+(optional: a private instance often runs without one, where upstream requires it), TIMEOUT
+(seconds). Newsrooms self-host LibreTranslate so drafts never leave their servers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-import httpx
+from wagtail_localize.machine_translators.libretranslate import LibreTranslator
+from wagtail_localize.strings import StringValue
 
-from .base import HttpMachineTranslator, MachineTranslationError
+from .base import CheckedTranslatorMixin
 
 
-class LibreTranslateTranslator(HttpMachineTranslator):
-    """Options: URL (base URL of the instance), API_KEY (optional), TIMEOUT (seconds)."""
+class LibreTranslateTranslator(CheckedTranslatorMixin, LibreTranslator):
+    def get_api_endpoint(self) -> str:
+        return (self.options.get("LIBRETRANSLATE_URL") or self.options["URL"]).rstrip("/")
 
-    display_name = "LibreTranslate"
-
-    def endpoint(self) -> str:
-        return self.options["URL"].rstrip("/") + "/translate"
-
-    def _translate_batch(
-        self, client: httpx.Client, texts: Sequence[str], *, source: str, target: str, fmt: str
-    ) -> list[str]:
-        payload = {"q": list(texts), "source": source, "target": target, "format": fmt}
+    def request_kwargs(
+        self, source_locale, target_locale, batch: Sequence[StringValue], *, plain: bool
+    ) -> dict[str, Any]:
+        payload = {
+            "q": [s.data for s in batch],
+            "source": self.language_code(source_locale.language_code),
+            "target": self.language_code(target_locale.language_code),
+            "format": "text" if plain else "html",
+        }
         if self.options.get("API_KEY"):
             payload["api_key"] = self.options["API_KEY"]
-        response = self._post(client, self.endpoint(), json=payload)
-        body = self._json(response)
-        if response.status_code != 200:
-            raise MachineTranslationError(self._error_message(response.status_code, body))
+        return {"url": self.get_api_endpoint() + "/translate", "json": payload}
+
+    def translations(self, body: Any) -> list[str] | None:
         translated = body.get("translatedText") if isinstance(body, dict) else None
         if isinstance(translated, str):  # an instance that answers a one-item list with a str
             translated = [translated]
         if not isinstance(translated, list) or not all(isinstance(t, str) for t in translated):
-            raise MachineTranslationError(
-                "LibreTranslate answered without a list of translations. "
-                "Your translations are unchanged."
-            )
+            return None
         return translated
 
-    def _error_message(self, status: int, body: object) -> str:
-        detail = body.get("error") if isinstance(body, dict) else None
-        detail = f" ({detail})" if detail else ""
+    def error_message(self, status: int, detail: str) -> str:
         if status == 429:
             return (
                 f"LibreTranslate refused: too many requests or quota used up{detail}. "

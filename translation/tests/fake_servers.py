@@ -1,6 +1,6 @@
 """Fake LibreTranslate and DeepL servers on 127.0.0.1 that speak the real HTTP APIs.
 
-They let the tests drive the product's real httpx clients end to end: JSON bodies, the DeepL
+They let the tests drive the product's real clients (requests) end to end: JSON bodies, the DeepL
 Authorization header, status codes (403 bad key, 429 rate limit, 456 DeepL quota, 500) and slow
 answers for timeouts. "Translation" is deterministic: every text run outside HTML tags gets a
 '[ru] ' style prefix, so tests can see exactly which segments came from the machine.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from wagtail.models import Locale
+from wagtail_localize.machine_translators import deepl, libretranslate
 from wagtail_localize.strings import StringValue
 
 from translation.conf import DEEPL_CLASS, LIBRETRANSLATE_CLASS, machine_translator_from_env
 from translation.machine.base import MachineTranslationError, translated_value
-from translation.machine.deepl import DeepLTranslator, deepl_base_url
+from translation.machine.deepl import DeepLTranslator
 from translation.machine.libretranslate import LibreTranslateTranslator
 
 from .fake_servers import FakeBackendState, fake_deepl, fake_libretranslate
@@ -164,9 +165,35 @@ def test_deepl_timeout_gives_clear_error():
 
 
 def test_deepl_free_keys_use_the_free_host_and_paid_keys_the_pro_host():
-    assert deepl_base_url("1234:fx") == "https://api-free.deepl.com"
-    assert deepl_base_url("1234") == "https://api.deepl.com"
-    assert deepl_base_url("1234:fx", "http://127.0.0.1:9/") == "http://127.0.0.1:9"
+    def endpoint(**options):
+        return DeepLTranslator(options).get_api_endpoint()
+
+    assert endpoint(AUTH_KEY="1234:fx") == "https://api-free.deepl.com/v2/translate"
+    assert endpoint(AUTH_KEY="1234") == "https://api.deepl.com/v2/translate"
+    assert endpoint(AUTH_KEY="1234:fx", API_URL="http://127.0.0.1:9/") == (
+        "http://127.0.0.1:9/v2/translate"
+    )
+
+
+def test_translators_are_wagtail_localize_translators():
+    """Ours only correct upstream's classes, so upstream fixes and options reach us."""
+    assert issubclass(DeepLTranslator, deepl.DeepLTranslator)
+    assert issubclass(LibreTranslateTranslator, libretranslate.LibreTranslator)
+
+
+def test_deepl_passes_upstream_formality_option():
+    state = FakeBackendState()
+    with fake_deepl(state) as server:
+        make_deepl(server.url, FORMALITY="prefer_less").translate(EN, RU, make_strings("Hi"))
+    assert state.requests[0]["json"]["formality"] == "prefer_less"
+
+
+def test_libretranslate_accepts_upstream_url_option_name():
+    state = FakeBackendState()
+    with fake_libretranslate(state) as server:
+        translator = LibreTranslateTranslator({"LIBRETRANSLATE_URL": server.url, "TIMEOUT": 2})
+        result = translator.translate(EN, RU, make_strings("Hi"))
+    assert list(result.values())[0].data == "[ru] Hi"
 
 
 def test_translators_only_offer_translation_between_different_supported_languages():
