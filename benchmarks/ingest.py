@@ -116,10 +116,11 @@ def _index_feed(web: FakeWeb, name: str, paths: list[str]) -> str:
 def bench_end_to_end(root: Path, pages: list, per_index: int = 100) -> None:
     from django.db import connection
 
-    from core.testing.factories import make_locales, make_outlet
+    from core.testing.factories import make_locales
     from sources.fetching import Fetcher
     from sources.ingest import ingest_due_feeds
     from sources.models import Feed, SourceArticle, SourceArticleVersion, Story
+    from sources.testing.factories import make_outlet
 
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -20,29 +20,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape
-from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from articles.models import ArticlePage, ArticleSourceLink, Author, HomePage, SectionPage
+from articles.creation import ascii_slug, create_article, free_slug, home_for
+from articles.models import ArticlePage, Author, SectionPage
 from sources.models import Outlet, SourceArticle
 
 from .models import ImportedArticle
 
 REQUIRED_FIELDS = ("title", "body", "language", "published_at", "section", "url")
 TITLE_MAX = 255
-SLUG_MAX = 80
 DEK_MAX = 280
 PARAGRAPH_TAGS = {"a", "b", "strong", "i", "em", "ul", "ol", "li", "br"}
 HTML_HINT_RE = re.compile(r"<\s*(p|div|br|a|b|i|em|strong|ul|ol|li|h[1-6]|span)\b", re.I)
 BLOCK_SPLIT_RE = re.compile(r"</?(?:p|div|h[1-6]|blockquote|section|article)\b[^>]*>", re.I)
-
-TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
-        strict=True,
-    )
-)
 
 
 class RowError(ValueError):
@@ -75,19 +66,6 @@ class ImportReport:
     @property
     def created(self) -> int:
         return len(self.created_ids)
-
-
-def transliterate(text: str) -> str:
-    out = []
-    for ch in text.lower():
-        mapped = TRANSLIT.get(ch, ch)
-        out.append("" if mapped == "-" else mapped)
-    return "".join(out)
-
-
-def make_slug(title: str) -> str:
-    """An ASCII slug (the site does not allow Unicode slugs), Cyrillic transliterated."""
-    return (slugify(transliterate(title))[:SLUG_MAX].strip("-")) or "article"
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -181,29 +159,6 @@ def read_rows(lines: Iterable[str], report: ImportReport) -> Iterator[ImportRow]
 # --- the page tree ---------------------------------------------------------------------------
 
 
-def home_for(language: str) -> Page:
-    """The language's home page: the default site's root or its translation; made if missing."""
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        root = site.root_page
-        if root.locale_id == locale.pk:
-            return root
-        translation = root.get_translation_or_none(locale)
-        if translation is not None:
-            return translation
-        home = HomePage(title=root.title, slug=f"{root.slug}-{language}", locale=locale)
-        home.translation_key = root.translation_key
-        Page.get_first_root_node().add_child(instance=home)
-        return home
-    home = HomePage.objects.filter(locale=locale, depth=2).first()
-    if home is None:
-        home = HomePage(title="Newsdesk", slug=f"home-{language}", locale=locale)
-        Page.get_first_root_node().add_child(instance=home)
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
-
-
 class PageTree:
     """Finds or creates sections per language, remembering them and their children's slugs."""
 
@@ -222,7 +177,7 @@ class PageTree:
             if section is None:
                 section = SectionPage(
                     title=name,
-                    slug=self._free_slug(home, make_slug(name)),
+                    slug=free_slug(home, ascii_slug(name), self.taken(home)),
                     locale=home.locale,
                     live=True,
                     first_published_at=timezone.now(),
@@ -231,17 +186,11 @@ class PageTree:
             self.sections[key] = section
         return self.sections[key]
 
-    def _free_slug(self, parent: Page, base: str) -> str:
+    def taken(self, parent: Page) -> set[str]:
+        """The slugs of ``parent``'s children, read once per import."""
         if parent.pk not in self.slugs:
             self.slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
-        taken = self.slugs[parent.pk]
-        slug, n = base, 2
-        while slug in taken:
-            suffix = f"-{n}"
-            slug = base[: SLUG_MAX - len(suffix)] + suffix
-            n += 1
-        taken.add(slug)
-        return slug
+        return self.slugs[parent.pk]
 
 
 def _dek(row: ImportRow) -> str:
@@ -261,29 +210,24 @@ def _body_json(row: ImportRow) -> str:
     )
 
 
-def create_article(row: ImportRow, tree: PageTree) -> ArticlePage:
+def import_row(row: ImportRow, tree: PageTree) -> ArticlePage:
+    """One live article for ``row`` (no revision, no publish signal: see the module docstring)."""
     section = tree.section(row.section, row.language)
-    page = ArticlePage(
+    page = create_article(
+        section=section,
         title=row.title,
-        slug=tree._free_slug(section, make_slug(row.title)),
+        slug=ascii_slug(row.title),
+        taken_slugs=tree.taken(section),
         dek=_dek(row),
         body=_body_json(row),
-        locale=section.locale,
-        live=True,
-        has_unpublished_changes=False,
-        first_published_at=row.published_at,
-        last_published_at=row.published_at,
+        tags=row.tags,
+        authors=[_author(name, section.locale) for name in row.authors],
+        sources=[_source(row)] if row.source_url else [],
+        publish=True,
+        bulk=True,
+        published_at=row.published_at,
         display_date=row.published_at,
     )
-    # Tags and authors are cluster relations: set before the first save, which commits them.
-    if row.tags:
-        page.tags.add(*row.tags)
-    if row.authors:
-        page.authors = [_author(name, section.locale) for name in row.authors]
-    section.add_child(instance=page)
-    if row.source_url:
-        source = _source(row)
-        ArticleSourceLink.objects.create(page=page, source_article=source, sort_order=0)
     ImportedArticle.objects.create(url=row.url, page=page)
     return page
 
@@ -338,7 +282,7 @@ def import_lines(
                     continue
                 try:
                     with transaction.atomic():
-                        page = create_article(row, tree)
+                        page = import_row(row, tree)
                 except Exception as error:  # noqa: BLE001 - reported per line, import goes on
                     report.errors.append((row.line, f"could not be saved: {error}"))
                     tree.sections.clear()

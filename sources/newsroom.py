@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles.creation import create_article
+
 from .models import Outlet, SourceArticle, SourceArticleVersion
 
 
@@ -42,42 +44,26 @@ def start_interpretation(sources: Sequence[SourceArticle], section, user=None):
     photographer when ingest found them. Title is the lead source's title as a working title:
     the editor writes their own, the slug follows it. The sources are marked "used".
     """
-    from articles.models import ArticlePage, ArticleSourceLink
-
     if not sources:
         raise ValueError("an interpretation needs at least one source article")
     lead = sources[0]
     title = lead.title[:255]
-    page = ArticlePage(
+    page = create_article(
+        section=section,
         title=title,
         slug=slugify(title)[:80] or f"interpretation-{lead.pk}",
-        locale=section.locale,
-        dek="",
-        body=[],
-        live=False,
+        sources=sources,
+        # Like a draft saved in the editor: required fields (dek, body) are for the editor to fill.
+        publish=False,
+        user=user,
         lead_image_via=outlet_name_in(lead.outlet, section.locale)[:200],
         lead_image_caption=lead.lead_image_caption[:400],
         lead_image_photographer=lead.lead_image_credit[:200],
     )
-    page.slug = _free_slug(section, page.slug)
-    for order, source in enumerate(sources):
-        page.source_links.add(ArticleSourceLink(source_article=source, sort_order=order))
-    section.add_child(instance=page)
-    # Like a draft saved in the editor: required fields (dek, body) are for the editor to fill.
-    page.save_revision(user=user, log_action=True, clean=False)
     SourceArticle.objects.filter(pk__in=[s.pk for s in sources]).update(
         status=SourceArticle.Status.USED
     )
     return page
-
-
-def _free_slug(parent, slug: str) -> str:
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
 
 
 def set_status(article: SourceArticle, status: str) -> None:

@@ -6,7 +6,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from core.testing.factories import make_author, make_outlet, make_section, make_source_article
+from articles.testing.factories import make_author, make_section
+from sources.testing.factories import make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 

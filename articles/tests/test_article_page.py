@@ -5,7 +5,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from core.testing.factories import make_article, make_outlet, make_source_article
+from articles.testing.factories import make_article
+from sources.testing.factories import make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
-from core.testing.factories import make_article, make_outlet, make_section, make_source_article
+from articles.testing.factories import make_article, make_section
 from sources.models import Outlet
+from sources.testing.factories import make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 

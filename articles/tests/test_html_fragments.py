@@ -11,7 +11,8 @@ import re
 import pytest
 
 from articles.models import ArticlePage
-from core.testing.factories import body_blocks, make_article, make_image, make_section
+from articles.testing.factories import body_blocks, make_article, make_section
+from core.testing.factories import make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 from taggit.models import Tag
 
-from core.testing.factories import make_article, make_section, make_site
+from articles.testing.factories import make_article, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 

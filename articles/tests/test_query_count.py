@@ -4,14 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.testing.factories import (
-    make_article,
-    make_author,
-    make_image,
-    make_outlet,
-    make_section,
-    make_source_article,
-)
+from articles.testing.factories import make_article, make_author, make_section
+from core.testing.factories import make_image
+from sources.testing.factories import make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 

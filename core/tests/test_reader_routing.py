@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.models import SectionPage
+from articles.testing.factories import make_article, make_section
 from core.pages import any_view_restrictions
 from core.prepared import PreparedQuery
-from core.testing.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

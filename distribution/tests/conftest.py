@@ -7,14 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from core.testing.factories import (
-    make_article,
-    make_author,
-    make_image,
-    make_outlet,
-    make_section,
-    make_source_article,
-)
+from articles.testing.factories import make_article, make_author, make_section
+from core.testing.factories import make_image
+from sources.testing.factories import make_outlet, make_source_article
 
 
 @pytest.fixture

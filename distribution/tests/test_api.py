@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.testing.factories import make_article
+from articles.testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from core.testing.factories import make_article
+from articles.testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from core.testing.factories import make_article
+from articles.testing.factories import make_article
 from distribution.structured_data import Translation, original_of
 
 pytestmark = pytest.mark.django_db

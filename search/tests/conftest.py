@@ -9,20 +9,20 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles.creation import ascii_slug, create_article, home_for
 from articles.models import ArticlePage, SectionPage
-from search import importing
 
 
 class SiteTree:
     def __init__(self):
-        self.homes = {lang: importing.home_for(lang) for lang in ("en", "ru")}
+        self.homes = {lang: home_for(lang) for lang in ("en", "ru")}
         self.sections: dict[tuple[str, str], SectionPage] = {}
 
     def section(self, title: str, language: str) -> SectionPage:
         key = (title, language)
         if key not in self.sections:
             section = SectionPage(
-                title=title, slug=importing.make_slug(title), locale=self.homes[language].locale
+                title=title, slug=ascii_slug(title), locale=self.homes[language].locale
             )
             self.homes[language].add_child(instance=section)
             section.save_revision().publish()
@@ -42,23 +42,18 @@ class SiteTree:
     ) -> ArticlePage:
         parent = self.section(section, language)
         paragraphs = [body] if isinstance(body, str) else body
-        page = ArticlePage(
+        return create_article(
+            section=parent,
             title=title,
-            slug=importing.make_slug(title) + f"-{ArticlePage.objects.count() + 1}",
+            slug=ascii_slug(title) + f"-{ArticlePage.objects.count() + 1}",
             dek=dek or title,
-            locale=parent.locale,
             body=json.dumps(
                 [{"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in paragraphs],
                 ensure_ascii=False,
             ),
             display_date=published_at,
-            live=False,
+            publish=publish,
         )
-        parent.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-            page.refresh_from_db()
-        return page
 
 
 @pytest.fixture

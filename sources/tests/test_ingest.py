@@ -8,12 +8,14 @@ from collections.abc import Iterator
 import pytest
 from django.utils import timezone
 
-from core.testing.factories import make_article, make_locales, make_outlet
+from articles.testing.factories import make_article
+from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources import ingest
 from sources.fetching import Fetcher
 from sources.ingest import ingest_due_feeds
 from sources.models import Feed, SourceArticle, SourceArticleVersion
+from sources.testing.factories import make_outlet
 
 from .ingest_fixtures import BRIDGE, LIBRARY, page_html, serve_site
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.testing.factories import make_locales, make_outlet
+from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.models import Feed, Outlet, SourceArticle
+from sources.testing.factories import make_outlet
 
 from .ingest_fixtures import BRIDGE, LIBRARY, page_html, serve_site
 

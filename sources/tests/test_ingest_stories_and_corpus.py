@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.testing.factories import make_locales, make_outlet
+from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from core.testing.shared_data import shared_data_dir
 from sources.fetching import Fetcher
 from sources.ingest import cluster_pending, ingest_due_feeds
 from sources.models import Feed, SourceArticle, Story
+from sources.testing.factories import make_outlet
 
 from .feed_fixtures import expectation_for, feed_files, text_matches
 from .ingest_fixtures import BRIDGE, LIBRARY, serve_site

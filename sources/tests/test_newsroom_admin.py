@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticlePage
-from core.testing.factories import make_article, make_outlet, make_section, make_source_article
+from articles.testing.factories import make_article, make_section
 from sources.ingest import ArticleData, store_article
 from sources.models import Feed, SourceArticle, SourceArticleVersion, Story
+from sources.testing.factories import make_outlet, make_source_article
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from articles.models import ArticlePage
-from core.testing.factories import body_blocks, make_article, make_locales, make_section
+from articles.testing.factories import body_blocks, make_article, make_section
+from core.testing.factories import make_locales
 
 
 def make_editor(username: str = "editor"):

@@ -1,0 +1,1 @@
+"""Test helpers for the articles app (importable by the tests of articles and every app above)."""
