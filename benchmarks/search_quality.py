@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/search_quality.py          # SQLite file in /tmp (no 'russian')
 
 The 3,204 Russian articles of ../shared/data/ru-news-kw-eval are imported with
-`search.importing` (exactly what `manage.py import_articles` does) WITHOUT their editors'
+`newsroom.importing` (exactly what `manage.py import_articles` does) WITHOUT their editors'
 keywords. Each keyword carried by 2..30 articles becomes a query, in its dictionary form and in
 an inflected form (genitive plural, instrumental, prepositional... made with pymorphy3, every
 word of a multi-word keyword agreeing); the articles carrying the keyword are the relevant set.
@@ -57,7 +57,8 @@ from django.test import Client  # noqa: E402
 
 from articles.models import ArticlePage  # noqa: E402
 from core.testing.shared_data import shared_data_root  # noqa: E402
-from search import importing, indexing  # noqa: E402
+from newsroom import importing  # noqa: E402
+from search import indexing  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, RelatedArticles  # noqa: E402

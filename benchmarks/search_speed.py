@@ -60,7 +60,8 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from core.testing.shared_data import shared_data_root  # noqa: E402
-from search import importing, indexing, related  # noqa: E402
+from newsroom import importing  # noqa: E402
+from search import indexing, related  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, IndexEntry, RelatedArticles  # noqa: E402

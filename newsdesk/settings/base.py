@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "distribution",
     "translation",
+    "newsroom",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.creation import create_article
-
-from .models import Outlet, SourceArticle, SourceArticleVersion
+from articles.models import ArticleSourceLink
+from sources.ingest import unified_diff
+from sources.models import Outlet, SourceArticle, SourceArticleVersion
 
 
 def outlet_name_in(outlet: Outlet, locale) -> str:
@@ -77,7 +78,7 @@ def set_status(article: SourceArticle, status: str) -> None:
 class SourceUpdate:
     """A published page whose source changed: the link, and the diff since publication."""
 
-    link: object  # articles.ArticleSourceLink
+    link: ArticleSourceLink
     from_version: int
     to_version: int
     diff: str
@@ -85,8 +86,6 @@ class SourceUpdate:
 
 def pending_source_updates(page=None) -> list[SourceUpdate]:
     """Links flagged "source updated since publication", with the diff an editor must read."""
-    from articles.models import ArticleSourceLink
-
     links = ArticleSourceLink.objects.filter(source_updated_at__isnull=False).select_related(
         "page", "source_article__outlet"
     )
@@ -113,8 +112,6 @@ def pending_source_updates(page=None) -> list[SourceUpdate]:
 
 
 def _diff_between(old: SourceArticleVersion, new: SourceArticleVersion) -> str:
-    from .ingest import unified_diff
-
     diff = unified_diff(old.title, old.text, new.title, new.text, new.number)
     return diff.replace(f"--- version {new.number - 1}", f"--- version {old.number}", 1)
 

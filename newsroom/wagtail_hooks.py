@@ -1,4 +1,8 @@
-"""Admin of the newsroom: outlets, feeds, the inbox of ingested articles, stories and reports."""
+"""Admin of the newsroom: outlets, feeds, the inbox of ingested articles, stories and reports.
+
+The URL namespace stays ``sources_newsroom`` (and the paths /admin/newsroom/...) from before the
+newsroom app existed, so bookmarks and links keep working.
+"""
 
 from django.contrib import messages
 from django.urls import include, path, reverse
@@ -6,74 +10,32 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from sources.viewsets import FeedViewSet, OutletViewSet, SourceArticleViewSet, StoryViewSet
 
 from . import admin_views
-from .models import Feed, Outlet, SourceArticle, Story
 
 
-class OutletViewSet(SnippetViewSet):
-    model = Outlet
-    icon = "globe"
-    list_display = ["name", "homepage", "language", "locale"]
-    search_fields = ["name"]
-
-
-class FeedViewSet(SnippetViewSet):
-    model = Feed
-    icon = "link"
-    list_display = [
-        "url",
-        "outlet",
-        "active",
-        "last_success_at",
-        "consecutive_failures",
-        "next_poll_at",
-    ]
-    list_filter = ["active", "outlet"]
-    search_fields = ["url", "title"]
-    panels = [
-        FieldPanel(name)
-        for name in ("outlet", "url", "title", "active", "poll_interval_minutes", "fetch_pages")
-    ]
-
-
-class SourceArticleViewSet(SnippetViewSet):
+class InboxViewSet(SourceArticleViewSet):
     """The newsroom inbox: filter, search, open an article, start an interpretation."""
 
-    model = SourceArticle
-    icon = "doc-full"
     menu_label = _("Inbox")
-    list_display = ["title", "outlet", "language", "published_at", "status", "story"]
     filterset_class = admin_views.InboxFilterSet
-    search_fields = ["title", "text", "url"]
     index_view_class = admin_views.InboxIndexView
     inspect_view_enabled = True
     inspect_view_class = admin_views.SourceArticleInspectView
-    panels = [
-        FieldPanel(name)
-        for name in ("outlet", "url", "title", "language", "published_at", "status", "story")
-    ]
 
 
-class StoryViewSet(SnippetViewSet):
-    model = Story
-    icon = "folder-open-inverse"
-    list_display = ["title", "updated_at", "created_at"]
-    search_fields = ["title"]
-    panels = [FieldPanel("title")]
-
-
-class SourcesGroup(SnippetViewSetGroup):
-    items = (SourceArticleViewSet, StoryViewSet, OutletViewSet, FeedViewSet)
+class NewsroomGroup(SnippetViewSetGroup):
+    items = (InboxViewSet, StoryViewSet, OutletViewSet, FeedViewSet)
     menu_label = _("Newsroom")
     menu_icon = "globe"
     menu_order = 200
 
 
-register_snippet(SourcesGroup)
+register_snippet(NewsroomGroup)
 
 
 newsroom_urls = [

@@ -24,9 +24,8 @@ from wagtail.models import Locale, Page
 
 from articles.creation import ascii_slug, create_article, free_slug, home_for
 from articles.models import ArticlePage, Author, SectionPage
+from search.models import ImportedArticle
 from sources.models import Outlet, SourceArticle
-
-from .models import ImportedArticle
 
 REQUIRED_FIELDS = ("title", "body", "language", "published_at", "section", "url")
 TITLE_MAX = 255

@@ -1,5 +1,5 @@
 """Wagtail admin views of the newsroom: the inbox, article detail, reports. Thin: the rules live
-in sources/newsroom.py and sources/ingest.py."""
+in newsroom/inbox.py and sources/ingest.py."""
 
 from __future__ import annotations
 
@@ -20,8 +20,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import InspectView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
-from .models import Feed, Outlet, SourceArticle, Story
-from .newsroom import (
+from articles.models import ArticleSourceLink, SectionPage
+from sources.models import Feed, Outlet, SourceArticle, Story
+from sources.sanitize import sanitize_html
+
+from .inbox import (
     diff_lines,
     mark_source_update_reviewed,
     pending_source_updates,
@@ -29,7 +32,6 @@ from .newsroom import (
     start_interpretation,
     story_siblings,
 )
-from .sanitize import sanitize_html
 
 # --------------------------------------------------------------------------------------------
 # Inbox listing
@@ -89,8 +91,6 @@ class InboxIndexView(SnippetIndexView):
 
 
 def _section_queryset():
-    from articles.models import SectionPage
-
     return SectionPage.objects.select_related("locale").order_by("locale__language_code", "title")
 
 
@@ -136,7 +136,7 @@ class WriteInterpretationForm(forms.Form):
 
 
 class SourceArticleInspectView(InspectView):
-    template_name = "sources/admin/source_article_inspect.html"
+    template_name = "newsroom/admin/source_article_inspect.html"
     fields = [
         "outlet",
         "url",
@@ -234,7 +234,7 @@ class _AdminPage(WagtailAdminTemplateMixin, TemplateView):
 class FeedHealthView(_AdminPage):
     """Failing feeds first, with the error an editor can act on; healthy feeds below."""
 
-    template_name = "sources/admin/feed_health.html"
+    template_name = "newsroom/admin/feed_health.html"
     page_title = _("Feed health")
     header_icon = "warning"
 
@@ -255,7 +255,7 @@ class FeedHealthView(_AdminPage):
 class SourceUpdatesView(_AdminPage):
     """Published interpretations whose source was changed by its outlet, with the diff."""
 
-    template_name = "sources/admin/source_updates.html"
+    template_name = "newsroom/admin/source_updates.html"
     page_title = _("Sources updated since publication")
     header_icon = "history"
     permission = "sources.view_sourcearticle"
@@ -268,8 +268,6 @@ class SourceUpdatesView(_AdminPage):
 
 @require_POST
 def source_update_reviewed(request, link_pk: int):
-    from articles.models import ArticleSourceLink
-
     link = get_object_or_404(ArticleSourceLink.objects.select_related("page"), pk=link_pk)
     if not link.page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied

@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from search import importing, indexing
+from newsroom import importing
+from search import indexing
 from search.management.commands.rebuild_search_index import compute_all_related
 
 

@@ -1,0 +1,58 @@
+"""Wagtail snippet view sets for the sources models: what their admin listings and forms show.
+
+Not registered here: the newsroom app (newsroom/wagtail_hooks.py) groups them in its "Newsroom"
+menu and gives the SourceArticle listing its inbox views, which need articles (sections, the
+"Write interpretation" form), something sources may not import.
+"""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Feed, Outlet, SourceArticle, Story
+
+
+class OutletViewSet(SnippetViewSet):
+    model = Outlet
+    icon = "globe"
+    list_display = ["name", "homepage", "language", "locale"]
+    search_fields = ["name"]
+
+
+class FeedViewSet(SnippetViewSet):
+    model = Feed
+    icon = "link"
+    list_display = [
+        "url",
+        "outlet",
+        "active",
+        "last_success_at",
+        "consecutive_failures",
+        "next_poll_at",
+    ]
+    list_filter = ["active", "outlet"]
+    search_fields = ["url", "title"]
+    panels = [
+        FieldPanel(name)
+        for name in ("outlet", "url", "title", "active", "poll_interval_minutes", "fetch_pages")
+    ]
+
+
+class SourceArticleViewSet(SnippetViewSet):
+    """Ingested articles: listing columns, search fields and the edit form."""
+
+    model = SourceArticle
+    icon = "doc-full"
+    list_display = ["title", "outlet", "language", "published_at", "status", "story"]
+    search_fields = ["title", "text", "url"]
+    panels = [
+        FieldPanel(name)
+        for name in ("outlet", "url", "title", "language", "published_at", "status", "story")
+    ]
+
+
+class StoryViewSet(SnippetViewSet):
+    model = Story
+    icon = "folder-open-inverse"
+    list_display = ["title", "updated_at", "created_at"]
+    search_fields = ["title"]
+    panels = [FieldPanel("title")]
