@@ -1,6 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
+
+from core.fragment_cache import register_invalidating_model
+
+
+def _based_on_by_a_page(source_article: Any, created: bool) -> bool:
+    """Only source articles some page is based on show on a page (attribution); ingest saves
+    hundreds of others, which must not flush every cached page. A new one has no page yet."""
+    return not created and source_article.article_links.exists()
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self) -> None:
+        # What article pages render from other rows: their authors and their sources (the
+        # outlet registers itself in sources). See core/fragment_cache.py.
+        register_invalidating_model(self.get_model("Author"))
+        source_article = self.apps.get_model("sources", "SourceArticle")
+        register_invalidating_model(source_article, when=_based_on_by_a_page)

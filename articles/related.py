@@ -1,11 +1,15 @@
 """The "Don't Miss" block: pinned articles first, then the best related ones.
 
-Ranking here is by shared tags, same section and recency, in one query. The search app may
-store content-similarity neighbours for a page (see `stored_related_ids`); when present they are
-used instead, still served with one query.
+Ranking here is by shared tags, same section and recency, in one query. An app above articles
+may store better neighbours (the search app stores content-similarity ones): it registers a
+provider with `register_related_provider` from its ``AppConfig.ready``, and the provider's ids
+come before the tag ranking. Without a provider (search not installed) only the ranking here
+runs; a broken provider module fails at start-up, not silently here.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
@@ -13,14 +17,22 @@ from core.fragment_cache import cached_for_page
 
 from .models import ArticlePage
 
+RelatedProvider = Callable[[ArticlePage], list[int]]
+_providers: list[RelatedProvider] = []
 
-def stored_related_ids(page) -> list[int]:
-    """Related page ids precomputed by content similarity, best first (empty when none)."""
-    try:
-        from search.related import stored_related_ids as lookup
-    except ImportError:
-        return []
-    return lookup(page)
+
+def register_related_provider(provider: RelatedProvider) -> None:
+    """Add a source of stored related page ids (best first); providers are asked in order."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def stored_related_ids(page: ArticlePage) -> list[int]:
+    """Related page ids the registered providers stored for `page`, best first (empty if none)."""
+    ids: list[int] = []
+    for provider in _providers:
+        ids.extend(pk for pk in provider(page) if pk not in ids)
+    return ids
 
 
 def related_ids(page, limit: int = 4) -> list[int]:

@@ -1,11 +1,11 @@
 from django.apps import AppConfig
 
+from .fragment_cache import connect_invalidation
+
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from .fragment_cache import connect_invalidation
-
         connect_invalidation()

@@ -14,7 +14,12 @@ content is published or a snippet they read is edited. Each entry's key carries
 With the per-process default (locmem) cache another worker process keeps its entries until they
 expire, so staleness there is bounded by ``NEWSDESK_FRAGMENT_TTL`` seconds (default 300). With a
 shared cache (Redis via ``REDIS_URL``) the generation is shared and invalidation is immediate.
-Signal handlers only touch the cache: no queries, no network.
+Signal handlers never touch the network and write only to the cache; at most one small query
+decides whether a save matters (a source article counts only when a page is based on it).
+
+Which models count is a registry: core wires the page signals and the library models (tags,
+images, sites, locales, view restrictions); each app above core adds its own models from its
+``AppConfig.ready`` with `register_invalidating_model`, so core never imports them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 GENERATION_KEY = "newsdesk:content-generation"
@@ -101,16 +108,41 @@ def cached_for_page(
     return value
 
 
+InstanceTest = Callable[[Any, bool], bool]
+
+
+def register_invalidating_model(model: type[Model], *, when: InstanceTest | None = None) -> None:
+    """Start a new content generation whenever an instance of `model` is saved or deleted.
+
+    For apps above core (called from their ``AppConfig.ready``): core cannot know which of their
+    models pages render, and must not import them. `when(instance, created)` narrows saves (e.g.
+    only source articles some page is based on); deletes always count. Registering twice is
+    harmless (the receivers have fixed dispatch uids).
+    """
+    uid = f"newsdesk-fragment-cache-{model._meta.label_lower}"
+    if when is None:
+        post_save.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-s")
+    else:
+        test = when
+
+        def bump_if(sender: type[Model], instance: Any, created: bool = False, **_: Any) -> None:
+            if test(instance, created):
+                bump_content_generation()
+
+        post_save.connect(bump_if, sender=model, dispatch_uid=f"{uid}-s", weak=False)
+    post_delete.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-d")
+
+
 def connect_invalidation() -> None:
-    """Wire the generation bump to every change that derived page data depends on."""
-    from django.db.models.signals import post_delete, post_save
+    """Wire the generation bump to the page and library changes derived page data depends on.
+
+    Models of our own apps (authors, outlets, source articles) are added by those apps through
+    `register_invalidating_model`.
+    """
     from taggit.models import Tag
     from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
-    from articles.models import Author
-    from sources.models import Outlet, SourceArticle
 
     uid = "newsdesk-fragment-cache"
     page_published.connect(bump_content_generation, dispatch_uid=f"{uid}-published")
@@ -121,23 +153,12 @@ def connect_invalidation() -> None:
     # and check the instance type in the handler.
     post_delete.connect(_bump_on_page_delete, dispatch_uid=f"{uid}-page-delete")
     # Images: structured data holds a rendition URL, which a replaced file changes.
-    # Source articles: only those an article is based on show on a page (attribution); ingest
-    # saves hundreds of others, which must not flush every cached page.
-    post_save.connect(_bump_on_linked_source, sender=SourceArticle, dispatch_uid=f"{uid}-src-s")
-    post_delete.connect(bump_content_generation, sender=SourceArticle, dispatch_uid=f"{uid}-src-d")
     # Sites and locales: core/routing.py remembers which home page serves which host/language.
-    for model in (Outlet, Author, Tag, PageViewRestriction, Site, Locale, get_image_model()):
-        name = model._meta.label_lower
-        post_save.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-s")
-        post_delete.connect(bump_content_generation, sender=model, dispatch_uid=f"{uid}-{name}-d")
+    for model in (Tag, PageViewRestriction, Site, Locale, get_image_model()):
+        register_invalidating_model(model)
 
 
-def _bump_on_linked_source(sender, instance, created=False, **kwargs) -> None:
-    if not created and instance.article_links.exists():
-        bump_content_generation()
-
-
-def _bump_on_page_delete(sender, instance, **kwargs) -> None:
+def _bump_on_page_delete(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     from wagtail.models import Page
 
     if isinstance(instance, Page):

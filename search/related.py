@@ -16,6 +16,8 @@ import math
 from collections import Counter
 from datetime import datetime
 
+from core.fragment_cache import bump_content_generation
+
 from .analysis import slots_from_index_text
 from .backends import SearchFilters, get_backend
 from .models import IndexEntry, RelatedArticles, TermStat
@@ -193,8 +195,6 @@ def compute_all(page_ids: list[int], progress=None) -> int:
         RelatedArticles.objects.filter(pk=page_id).update(related_ids=related)
         if progress:
             progress(1)
-    from core.fragment_cache import bump_content_generation
-
     bump_content_generation()  # cached "Don't Miss" blocks must see the new neighbours
     return len(page_ids)
 

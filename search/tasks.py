@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from core.fragment_cache import bump_content_generation
+
 from . import indexing
+from .related import compute_and_store
 
 
 @task()
@@ -12,10 +15,6 @@ def index_page_task(page_id: int) -> bool:
     """Index a page just published (or remove it if it is no longer live), then its neighbours."""
     indexed = indexing.index_page(page_id)
     if indexed:
-        from core.fragment_cache import bump_content_generation
-
-        from .related import compute_and_store
-
         compute_and_store(page_id)
         # Article pages cache their "Don't Miss" ids; the publish already bumped the cache
         # generation, but before these neighbours existed.

@@ -27,8 +27,8 @@ from core.pages import ViewRestrictionsMixin
 from core.pagination import paginate
 from core.prepared import PreparedQuery
 from core.routing import remembered
-from distribution.api_fields import AuthorsField, SourcesField
 
+from ..api_fields import AuthorsField, SourcesField
 from ..blocks import ArticleBodyBlock
 from ..credits import format_credit
 from ..querysets import ArticlePageManager

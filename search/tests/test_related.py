@@ -4,6 +4,7 @@ import pytest
 
 from articles.models import PinnedRelatedArticle
 from articles.related import related_articles
+from articles.related import stored_related_ids as provided_related_ids
 from search.models import IndexEntry, RelatedArticles
 from search.related import compute_and_store, compute_related, stored_related_ids
 
@@ -99,3 +100,10 @@ def test_dont_miss_block_puts_pinned_first_then_stored(
     chosen = related_articles(page, limit=2)
     assert [a.pk for a in chosen] == [articles["army"].pk, articles["wheat2"].pk]
     assert RelatedArticles.objects.filter(pk=page.pk).exists()
+
+
+def test_search_provides_the_stored_neighbours_to_articles(articles):
+    """articles asks its registered providers; search registered itself in its ready()."""
+    compute_and_store(articles["wheat"].pk)
+    assert provided_related_ids(articles["wheat"]) == stored_related_ids(articles["wheat"])
+    assert provided_related_ids(articles["wheat"])

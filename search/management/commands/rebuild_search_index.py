@@ -7,6 +7,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from search import indexing
+from search.models import IndexEntry
+from search.related import compute_all
 
 
 class Command(BaseCommand):
@@ -46,9 +48,6 @@ def _progress(console):
 
 
 def compute_all_related(console, page_ids=None) -> int:
-    from search.models import IndexEntry
-    from search.related import compute_all
-
     ids = (
         list(page_ids)
         if page_ids is not None

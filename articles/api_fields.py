@@ -1,4 +1,11 @@
-"""Serializer fields for ArticlePage.api_fields (kept free of model imports: models import it)."""
+"""Serializer fields for ArticlePage.api_fields: an article's authors and sources in the API.
+
+WHY here and not in distribution (which serves the API): they are the article's own
+representation, declared on the model next to the fields they describe, and Wagtail reads
+``api_fields`` off the model class. Attaching them from distribution's ``ready()`` would leave
+the model incomplete without distribution and hide the declaration from whoever reads the model.
+Kept free of model imports, since the models import it.
+"""
 
 from __future__ import annotations
 
