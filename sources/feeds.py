@@ -3,12 +3,10 @@
 Why a wrapper around feedparser:
 
 * feedparser does not read JSON Feed, so that format is parsed here (versions 1.0 and 1.1).
-* Text must come out right in whatever encoding the outlet used. We pick the encoding the way
-  browsers do (BOM, then the HTTP charset, then the XML declaration, then UTF-8, then a
-  statistical guess for undeclared legacy bytes), with the WHATWG superset mapping: a feed
-  declaring GB2312 is decoded as GB18030 and ISO-8859-1 as windows-1252, because real servers
-  put characters from the superset into documents labelled with the subset. The text is then
-  handed to feedparser as UTF-8, so its own fallback (which lacks a detector here) never runs.
+* Text must come out right in whatever encoding the outlet used: sources/decoding.py picks it
+  the way browsers do (BOM, HTTP charset, XML declaration, UTF-8, then a statistical guess),
+  with the WHATWG superset mapping. The text is then handed to feedparser as UTF-8, so its own
+  fallback (which lacks a detector here) never runs.
 * Callers get aware datetimes, absolute links, a stable guid even when the feed has none, and a
   single image URL, instead of feedparser's loose dictionaries.
 * Broken feeds that feedparser recovers are returned with ``warning`` set; input that is not a
@@ -17,7 +15,6 @@ Why a wrapper around feedparser:
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import html
 import io
@@ -25,13 +22,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.message import Message
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import charset_normalizer
 import feedparser
 import nh3
+
+from core.web_urls import absolute_url
+
+from .decoding import decode_feed, strip_bom
 
 
 class FeedParseError(ValueError):
@@ -103,197 +102,9 @@ def _at(url: str | None) -> str:
     return f" at {url}" if url else ""
 
 
-# --------------------------------------------------------------------------------------------
-# Character encodings
-# --------------------------------------------------------------------------------------------
-
-# WHATWG Encoding Standard: labels whose real-world content uses a superset encoding.
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "gb_2312-80": "gb18030",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "iso-8859-11": "cp874",
-    "tis-620": "cp874",
-    "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
-    "shift_jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "big5": "big5hkscs",
-}
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:\-]+)[\"']", re.S)
 _XML_DECL_TEXT = re.compile(
     r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._:\-]+)([\"'])", re.S
 )
-
-
-def _normal_codec(label: str | None) -> str | None:
-    """Python codec name for an encoding label, widened to its WHATWG superset; None if unknown."""
-    if not label:
-        return None
-    label = label.strip().strip("\"'").lower()
-    label = _SUPERSETS.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return _SUPERSETS.get(name, name)
-
-
-def _http_charset(content_type: str | None) -> str | None:
-    if not content_type:
-        return None
-    msg = Message()
-    msg["content-type"] = content_type
-    charset = msg.get_param("charset")
-    return charset if isinstance(charset, str) else None
-
-
-def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :], name
-    # UTF-16 without BOM announces itself by the NUL bytes around "<?".
-    if data.startswith(b"\x00<\x00?"):
-        return data, "utf-16-be"
-    if data.startswith(b"<\x00?\x00"):
-        return data, "utf-16-le"
-    return data, None
-
-
-def decode_document(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode feed bytes to text; return (text, codec used).
-
-    Order: BOM, HTTP charset, XML declaration, UTF-8, detector guess. A declared encoding that
-    does not decode the bytes cleanly is skipped (servers often mislabel), so the detector
-    only decides when every declaration was wrong or missing.
-    """
-    body, bom_codec = _strip_bom(data)
-    if bom_codec:
-        return body.decode(bom_codec, errors="replace"), bom_codec
-    candidates: list[str] = []
-    for label in (_http_charset(content_type), _declared_xml_encoding(body), "utf-8"):
-        codec = _normal_codec(label)
-        if codec and codec not in candidates and not codec.startswith("utf-16"):
-            candidates.append(codec)
-    for codec in candidates:
-        try:
-            return body.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
-            continue
-    codec = _guess_codec(body) or candidates[0]
-    return body.decode(codec, errors="replace"), codec
-
-
-# Legacy encodings in use per language, most common first: the detector alone confuses
-# single-byte code pages (Portuguese text scores as Baltic cp1257), the feed's language does not.
-_LANGUAGE_CODECS = {
-    "ru": ["cp1251", "koi8_r", "cp866", "iso8859_5"],
-    "uk": ["cp1251", "koi8_u"],
-    "be": ["cp1251"],
-    "bg": ["cp1251"],
-    "sr": ["cp1251", "cp1250"],
-    "mk": ["cp1251"],
-    "kk": ["cp1251"],
-    "pl": ["cp1250", "iso8859_2"],
-    "cs": ["cp1250", "iso8859_2"],
-    "sk": ["cp1250", "iso8859_2"],
-    "hu": ["cp1250", "iso8859_2"],
-    "sl": ["cp1250", "iso8859_2"],
-    "hr": ["cp1250", "iso8859_2"],
-    "ro": ["cp1250", "iso8859_16"],
-    "el": ["cp1253", "iso8859_7"],
-    "tr": ["cp1254"],
-    "he": ["cp1255", "iso8859_8"],
-    "ar": ["cp1256", "iso8859_6"],
-    "fa": ["cp1256"],
-    "lt": ["cp1257"],
-    "lv": ["cp1257"],
-    "et": ["cp1257"],
-    "vi": ["cp1258"],
-    "th": ["cp874"],
-    "zh": ["gb18030", "big5hkscs"],
-    "ja": ["cp932", "euc_jp", "iso2022_jp"],
-    "ko": ["cp949"],
-}
-_WESTERN = ["cp1252"]
-_LANGUAGE_TAG = re.compile(
-    rb"<(?:\w+:)?language>\s*([A-Za-z]{2,3})|xml:lang\s*=\s*[\"']([A-Za-z]{2,3})", re.I
-)
-
-
-def _declared_language(body: bytes) -> str | None:
-    match = _LANGUAGE_TAG.search(body[:8192])
-    if not match:
-        return None
-    return (match.group(1) or match.group(2)).decode("ascii").lower()
-
-
-def _guess_codec(body: bytes) -> str | None:
-    """Guess the encoding of undeclared, non-UTF-8 bytes, narrowed by the feed's language."""
-    language = _declared_language(body)
-    if language is not None:
-        preferred = _LANGUAGE_CODECS.get(language, _WESTERN)
-        if len(preferred) == 1:
-            return preferred[0]
-        best = charset_normalizer.from_bytes(body, cp_isolation=preferred).best()
-        if best is not None:
-            return _normal_codec(best.encoding)
-    results = list(charset_normalizer.from_bytes(body))
-    if not results:
-        return None
-    # Several code pages often decode the bytes with no "mess" at all; the detector's own
-    # ranking then leans on ASCII-heavy language scores, so break the tie by how common each
-    # encoding is on the web instead.
-    least_chaos = min(r.chaos for r in results)
-    tied = [r for r in results if r.chaos <= least_chaos + 0.005]
-    tied.sort(key=lambda r: _popularity(_normal_codec(r.encoding)))
-    return _normal_codec(tied[0].encoding)
-
-
-_POPULAR = [
-    "utf-8",
-    "cp1252",
-    "cp1251",
-    "gb18030",
-    "cp1250",
-    "cp932",
-    "cp949",
-    "big5hkscs",
-    "koi8-r",
-    "cp1254",
-    "cp1256",
-    "cp1253",
-    "cp1255",
-    "cp1257",
-    "cp874",
-    "cp1258",
-]
-
-
-def _popularity(codec: str | None) -> int:
-    return _POPULAR.index(codec) if codec in _POPULAR else len(_POPULAR)
-
-
-def _declared_xml_encoding(body: bytes) -> str | None:
-    match = _XML_DECL.match(body[:512])
-    return match.group(1).decode("ascii") if match else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -302,7 +113,7 @@ def _declared_xml_encoding(body: bytes) -> str | None:
 
 
 def _parse_xml_feed(data: bytes, *, url: str | None, content_type: str | None) -> ParsedFeed:
-    text, codec = decode_document(data, content_type)
+    text, codec = decode_feed(data, content_type)
     # The text is now Unicode: make the declaration say so, then feed UTF-8 bytes.
     text = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1)
     text = _CHARREF.sub(_safe_charref, text)
@@ -331,7 +142,7 @@ def _parse_xml_feed(data: bytes, *, url: str | None, content_type: str | None) -
             "Check that the URL points at the feed itself, not at a web page."
         )
     base = url or ""
-    feed_link = _absolute(channel.get("link"), base)
+    feed_link = absolute_url(channel.get("link"), base, keep_relative=True)
     parsed_entries = tuple(_xml_entry(e, feed_link or base) for e in entries)
     return ParsedFeed(
         title=_plain_title(channel),
@@ -370,11 +181,11 @@ def _bozo_text(result: Any) -> str | None:
 
 
 def _xml_entry(entry: Any, base: str) -> FeedEntry:
-    link = _absolute(entry.get("link"), base)
+    link = absolute_url(entry.get("link"), base, keep_relative=True)
     if not link:
         for candidate in entry.get("links") or []:
             if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
-                link = _absolute(candidate["href"], base)
+                link = absolute_url(candidate["href"], base, keep_relative=True)
                 break
     title = _plain_title(entry)
     summary = entry.get("summary") or ""
@@ -428,16 +239,16 @@ def _xml_image(entry: Any, base: str) -> str | None:
     for media in entry.get("media_content") or []:
         kind = (media.get("medium") or media.get("type") or "").lower()
         if media.get("url") and (kind.startswith("image") or _looks_like_image(media["url"])):
-            return _absolute(media["url"], base)
+            return absolute_url(media["url"], base, keep_relative=True)
     for link in entry.get("links") or []:
         if link.get("rel") == "enclosure" and (link.get("type") or "").startswith("image"):
-            return _absolute(link.get("href"), base)
+            return absolute_url(link.get("href"), base, keep_relative=True)
     for thumb in entry.get("media_thumbnail") or []:
         if thumb.get("url"):
-            return _absolute(thumb["url"], base)
+            return absolute_url(thumb["url"], base, keep_relative=True)
     image = entry.get("image")
     if isinstance(image, dict) and image.get("href"):
-        return _absolute(image["href"], base)
+        return absolute_url(image["href"], base, keep_relative=True)
     return None
 
 
@@ -463,12 +274,12 @@ def _aware(parsed: Any) -> datetime | None:
 def _looks_like_json(data: bytes, content_type: str | None) -> bool:
     if content_type and "json" in content_type.lower():
         return True
-    body, _ = _strip_bom(data)
+    body, _ = strip_bom(data)
     return body.lstrip()[:1] == b"{"
 
 
 def _parse_json_feed(data: bytes, *, url: str | None, content_type: str | None) -> ParsedFeed:
-    text, codec = decode_document(data, content_type)
+    text, codec = decode_feed(data, content_type)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -485,7 +296,7 @@ def _parse_json_feed(data: bytes, *, url: str | None, content_type: str | None) 
     if not isinstance(items, list):
         raise FeedParseError(f"the JSON feed{_at(url)} has no 'items' list.")
     base = url or ""
-    feed_link = _absolute(_str(doc.get("home_page_url")), base)
+    feed_link = absolute_url(_str(doc.get("home_page_url")), base, keep_relative=True)
     feed_authors = _json_authors(doc)
     entries = tuple(
         _json_entry(item, base, feed_authors) for item in items if isinstance(item, dict)
@@ -501,7 +312,9 @@ def _parse_json_feed(data: bytes, *, url: str | None, content_type: str | None) 
 
 
 def _json_entry(item: dict[str, Any], base: str, feed_authors: tuple[str, ...]) -> FeedEntry:
-    link = _absolute(_str(item.get("url")) or _str(item.get("external_url")), base)
+    link = absolute_url(
+        _str(item.get("url")) or _str(item.get("external_url")), base, keep_relative=True
+    )
     title = _clean_text(_str(item.get("title")))
     content_html = _str(item.get("content_html"))
     content_text = _str(item.get("content_text"))
@@ -521,7 +334,7 @@ def _json_entry(item: dict[str, Any], base: str, feed_authors: tuple[str, ...]) 
         authors=_json_authors(item) or feed_authors,
         published=_iso_datetime(item.get("date_published")),
         updated=_iso_datetime(item.get("date_modified")),
-        image_url=_absolute(image, base) if image else None,
+        image_url=absolute_url(image, base, keep_relative=True) if image else None,
     )
 
 
@@ -567,14 +380,6 @@ def _str(value: Any) -> str:
 def _clean_text(value: Any) -> str:
     """Collapse whitespace: titles in feeds often carry the indentation of the XML."""
     return " ".join(str(value or "").split())
-
-
-def _absolute(link: Any, base: str) -> str | None:
-    """Resolve ``link`` against ``base``; keep only http(s) results, others make no article."""
-    if not isinstance(link, str) or not link.strip():
-        return None
-    resolved = urljoin(base, link.strip()) if base else link.strip()
-    return resolved if urlsplit(resolved).scheme in ("http", "https", "") else None
 
 
 def _hash_guid(title: str, summary: str) -> str:

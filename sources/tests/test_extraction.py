@@ -9,14 +9,10 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from core.testing.shared_data import shared_data_dir
-from sources.extraction import (
-    ExtractedArticle,
-    ExtractionError,
-    decode_html,
-    detect_language,
-    extract_article,
-    parse_datetime,
-)
+from sources.decoding import decode_page
+from sources.extraction import ExtractedArticle, ExtractionError, extract_article
+from sources.language import detect_language
+from sources.page_metadata import parse_datetime
 
 # Ids of the Russian-language pages of the Scrapinghub benchmark (see its SOURCE.txt).
 RUSSIAN_PAGES = ("3c6d3381ef52", "c82b3d1d540b", "c4a3637c6696", "ff0f958ade71")
@@ -183,29 +179,29 @@ def test_legacy_cyrillic_encodings_declared_in_meta_decode(encoding):
         f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">'
         f"</head><body><p>{RUSSIAN_TEXT}</p></body></html>"
     )
-    assert RUSSIAN_TEXT in decode_html(html.encode(encoding))
+    assert RUSSIAN_TEXT in decode_page(html.encode(encoding))
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
 def test_undeclared_legacy_cyrillic_is_detected(encoding):
     html = f"<html><head></head><body><p>{RUSSIAN_TEXT * 20}</p></body></html>"
-    assert RUSSIAN_TEXT in decode_html(html.encode(encoding))
+    assert RUSSIAN_TEXT in decode_page(html.encode(encoding))
 
 
 def test_http_charset_wins_over_a_missing_declaration():
     html = f"<html><body><p>{RUSSIAN_TEXT}</p></body></html>"
-    assert RUSSIAN_TEXT in decode_html(html.encode("koi8-r"), http_charset="KOI8-R")
+    assert RUSSIAN_TEXT in decode_page(html.encode("koi8-r"), http_charset="KOI8-R")
 
 
 def test_utf8_page_mislabelled_as_windows_1251_still_decodes_as_utf8():
     html = f'<html><head><meta charset="windows-1251"></head><body><p>{RUSSIAN_TEXT}</p>'
-    assert RUSSIAN_TEXT in decode_html(html.encode("utf-8"))
+    assert RUSSIAN_TEXT in decode_page(html.encode("utf-8"))
 
 
 def test_byte_order_mark_decides():
     html = f"<html><body><p>{RUSSIAN_TEXT}</p></body></html>"
-    assert RUSSIAN_TEXT in decode_html(b"\xef\xbb\xbf" + html.encode("utf-8"))
-    assert RUSSIAN_TEXT in decode_html(html.encode("utf-16"))
+    assert RUSSIAN_TEXT in decode_page(b"\xef\xbb\xbf" + html.encode("utf-8"))
+    assert RUSSIAN_TEXT in decode_page(html.encode("utf-16"))
 
 
 def _russian_benchmark_pages():
