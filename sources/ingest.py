@@ -45,7 +45,8 @@ from wagtail.models import Locale
 
 from .extraction import ExtractedArticle, ExtractionError, extract_article
 from .feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
-from .fetching import Fetcher, FetchError, FetchResult
+from .fetching.client import Fetcher, FetchResult
+from .fetching.errors import FetchError
 from .models import Feed, Outlet, SourceArticle, SourceArticleVersion, Story
 from .sanitize import html_to_text, sanitize_html
 

@@ -9,7 +9,7 @@ import pytest
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.demo import DEMO_OUTLETS, install_demo_feeds
-from sources.fetching import Fetcher
+from sources.fetching.client import Fetcher
 from sources.ingest import ingest_due_feeds
 from sources.models import Feed, SourceArticle
 

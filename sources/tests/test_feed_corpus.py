@@ -14,7 +14,7 @@ import pytest
 from core.testing.fake_web import FakeWeb
 from core.testing.shared_data import shared_data_dir
 from sources.feeds import FeedParseError, ParsedFeed, parse_feed
-from sources.fetching import Fetcher
+from sources.fetching.client import Fetcher
 from sources.tests.feed_fixtures import (
     Expectation,
     expectation_for,

@@ -15,17 +15,16 @@ from collections.abc import Iterator
 import pytest
 
 from core.testing.fake_web import FakeWeb
-from sources.fetching import (
+from sources.fetching.addresses import forbidden_reason
+from sources.fetching.client import Fetcher, FetchResult
+from sources.fetching.errors import (
     BlockedAddress,
-    Fetcher,
-    FetchResult,
     FetchTimeout,
     HTTPStatusError,
     RobotsDisallowed,
     TooLarge,
     TooManyRedirects,
     UnsupportedScheme,
-    forbidden_reason,
 )
 
 

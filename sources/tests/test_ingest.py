@@ -12,7 +12,7 @@ from articles.testing.factories import make_article
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources import ingest
-from sources.fetching import Fetcher
+from sources.fetching.client import Fetcher
 from sources.ingest import ingest_due_feeds
 from sources.models import Feed, SourceArticle, SourceArticleVersion
 from sources.testing.factories import make_outlet

@@ -12,7 +12,7 @@ import pytest
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from core.testing.shared_data import shared_data_dir
-from sources.fetching import Fetcher
+from sources.fetching.client import Fetcher
 from sources.ingest import cluster_pending, ingest_due_feeds
 from sources.models import Feed, SourceArticle, Story
 from sources.testing.factories import make_outlet

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sources.extraction import ExtractedArticle, ExtractionError, extract_article
+from sources.fetching.client import fetch
+from sources.fetching.errors import FetchError
 
 _SUMMARY_TEXT_CHARS = 600
 
@@ -34,8 +36,6 @@ def _read_file(path: Path) -> bytes:
 
 
 def _fetch(url: str) -> tuple[bytes, str, str | None]:
-    from sources.fetching import FetchError, fetch
-
     try:
         result = fetch(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
     except FetchError as exc:
