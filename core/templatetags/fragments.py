@@ -10,6 +10,26 @@ bypass the cache (cached_for_page does), so editors always see their edits.
 
 Only wrap markup that depends on nothing else in the request (no user, no CSRF token, no query
 string): whatever the wrapped block renders for one reader is served to the next.
+
+WHY NOT Wagtail's `{% wagtailpagecache %}`: it can express the same invalidation --
+`{% wagtailpagecache ttl name page.latest_revision_id vary %}` with a context processor giving
+`vary` = content generation, language, scheme and host (Wagtail adds page.cache_key and the
+Site) -- and that variant passed every fragment test (articles/tests/test_fragment_cache.py,
+test_html_fragments.py, test_query_count.py, core/tests/test_reader_routing.py). It was
+measured against this tag on 2026-12-01 (2-core machine at load 7-8) and not kept:
+
+- three warm fragments rendered in one process, 5,000 interleaved renders: 225-233 us with this
+  tag, 359-372 us with wagtailpagecache (+45 us a fragment, +60 %). The difference is Django's
+  CacheNode resolving five template variables a fragment (ttl, revision, vary, page.cache_key,
+  Site pk), an md5 of page.cache_key and another of the vary-on values;
+- `benchmarks/article_profile.py --requests 300`, old and new alternated three times on the
+  same demo database, median CPU ms (article/healthz): this tag 6.37, 6.00, 5.39 (6.8, 7.0,
+  6.8); wagtailpagecache 6.35, 6.50, 6.21 (7.5, 6.8, 7.4); the home page 5.6 vs 5.9 of
+  healthz. About +5 %, at the edge of this machine's noise, in the direction of the micro
+  figure;
+- it would also make two key recipes for one invalidation: derived data (Don't Miss ids,
+  attribution, alternates) must stay on `cached_for_page` anyway, and this tag is a thin
+  wrapper over it, so one function decides what a page version is.
 """
 
 from __future__ import annotations
