@@ -20,10 +20,11 @@ locale/ru/LC_MESSAGES/django.mo: locale/ru/LC_MESSAGES/django.po $(VENV)/.instal
 ## demo: set everything up and serve the demo site (SQLite) on http://127.0.0.1:$(PORT)
 demo: install
 	PORT=$(PORT) $(PY) manage.py prepare_demo --base-url http://127.0.0.1:$(PORT)
-	@echo "Starting the task worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
+	@echo "Starting the task worker, the scheduler and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops them)"
 	@mkdir -p var
 	@$(PY) manage.py db_worker --queue-name '*' --interval 2 --no-reload > var/worker.log 2>&1 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py run_scheduler > var/scheduler.log 2>&1 & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload --skip-checks 127.0.0.1:$(PORT)
 
 VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar

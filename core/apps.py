@@ -8,4 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
+        from django_tasks.signals import task_started
+
+        from .scheduling import register_periodic_job, seconds_setting
+        from .task_health import on_task_started
+        from .tasks import publish_scheduled_task
+
         connect_invalidation()
+        task_started.connect(on_task_started, dispatch_uid="core.task_heartbeat")
+        register_periodic_job(
+            "wagtail.publish_scheduled",
+            seconds_setting("NEWSDESK_PUBLISH_SCHEDULED_SECONDS", 30),
+            publish_scheduled_task,
+            description="Publish pages whose go_live_at passed; unpublish those past expire_at",
+        )

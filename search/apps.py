@@ -9,9 +9,17 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, as Django asks: these modules import models.
         from articles.related import register_related_provider
+        from core.scheduling import register_periodic_job, seconds_setting
 
         from . import related, signals
+        from .tasks import refresh_related_task
 
         signals.connect()
         # "Don't Miss" on article pages prefers the content-similarity neighbours stored here.
         register_related_provider(related.stored_related_ids)
+        register_periodic_job(
+            "search.refresh_related",
+            seconds_setting("NEWSDESK_RELATED_REFRESH_SECONDS", 900),
+            refresh_related_task,
+            description="Recompute stored Don't Miss lists that are missing or out of date",
+        )

@@ -16,6 +16,9 @@ import math
 from collections import Counter
 from datetime import datetime
 
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
 from core.fragment_cache import bump_content_generation
 
 from .analysis import slots_from_index_text
@@ -192,7 +195,11 @@ def compute_all(page_ids: list[int], progress=None) -> int:
         store_vectors(page_ids[start : start + 500], df=df)
     for page_id in page_ids:
         related = compute_related(page_id)
-        RelatedArticles.objects.filter(pk=page_id).update(related_ids=related)
+        # computed_at by hand: update() skips auto_now, and refresh_stale() compares it with
+        # the index entry's time to find lists that are older than their page's text.
+        RelatedArticles.objects.filter(pk=page_id).update(
+            related_ids=related, computed_at=timezone.now()
+        )
         if progress:
             progress(1)
     bump_content_generation()  # cached "Don't Miss" blocks must see the new neighbours
@@ -203,3 +210,46 @@ def stored_related_ids(page) -> list[int]:
     """Precomputed neighbours of a page, best first; one indexed primary-key lookup."""
     row = RelatedArticles.objects.filter(pk=page.pk).values_list("related_ids", flat=True).first()
     return list(row or [])
+
+
+def stale_page_ids(limit: int) -> tuple[list[int], list[int]]:
+    """Pages whose stored "Don't Miss" is out of date, at most ``limit`` in all.
+
+    First: indexed pages with no list, or a list computed before the page was last indexed
+    (the publish task that computes it was interrupted or failed). Then: lists naming a page
+    that is no longer indexed (unpublished or deleted while the removal task was lost).
+    """
+    current = RelatedArticles.objects.filter(
+        page_id=OuterRef("page_id"), computed_at__gte=OuterRef("indexed_at")
+    )
+    outdated = list(
+        IndexEntry.objects.filter(~Exists(current))
+        .order_by("-indexed_at")
+        .values_list("page_id", flat=True)[:limit]
+    )
+    dangling: list[int] = []
+    if len(outdated) < limit:
+        indexed = set(IndexEntry.objects.values_list("page_id", flat=True))
+        rows = RelatedArticles.objects.exclude(related_ids=[]).values_list("page_id", "related_ids")
+        for page_id, related_ids in rows.iterator(chunk_size=2000):
+            if page_id in indexed and any(pk not in indexed for pk in related_ids or ()):
+                dangling.append(page_id)
+                if len(outdated) + len(dangling) >= limit:
+                    break
+    return outdated, dangling
+
+
+def refresh_stale(limit: int = 200) -> int:
+    """Recompute the out-of-date lists found by ``stale_page_ids``; returns how many.
+
+    The periodic safety net behind the publish and unpublish tasks: whatever a crash or a
+    failed task left stale is put right within one refresh interval.
+    """
+    outdated, dangling = stale_page_ids(limit)
+    for page_id in outdated:
+        compute_and_store(page_id)  # its neighbours may now belong with it too
+    for page_id in dangling:
+        compute_and_store(page_id, refresh_neighbours=False)
+    if outdated or dangling:
+        bump_content_generation()  # cached "Don't Miss" blocks must show the new lists
+    return len(outdated) + len(dangling)

@@ -26,3 +26,13 @@ def index_page_task(page_id: int) -> bool:
 def remove_page_task(page_id: int) -> int:
     """Drop a page that was unpublished or deleted from the index."""
     return indexing.remove_pages([page_id])
+
+
+@task()
+def refresh_related_task() -> int:
+    """Periodic: recompute "Don't Miss" lists left stale by a lost or failed task."""
+    from django.conf import settings
+
+    from .related import refresh_stale
+
+    return refresh_stale(limit=int(getattr(settings, "NEWSDESK_RELATED_REFRESH_BATCH", 200)))

@@ -8,5 +8,16 @@ class SourcesConfig(AppConfig):
     verbose_name = "Sources and ingest"
 
     def ready(self) -> None:
+        from core.scheduling import register_periodic_job, seconds_setting
+
+        from .tasks import poll_feeds
+
         # An outlet's name and rights wording are shown wherever its articles are cited.
         register_invalidating_model(self.get_model("Outlet"))
+        # How often to look for due feeds; each Feed's own interval decides whether it is due.
+        register_periodic_job(
+            "sources.poll_feeds",
+            seconds_setting("NEWSDESK_INGEST_POLL_SECONDS", 120),
+            poll_feeds,
+            description="Ingest every feed that is due",
+        )

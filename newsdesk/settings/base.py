@@ -167,8 +167,10 @@ if os.environ.get("REDIS_URL"):
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
     }
 
-# Background work: the database queue by default; `manage.py db_worker` runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work: the database queue by default; `manage.py db_worker` runs it. Feed polling
+# has a queue of its own ("ingest") so a slow poll never delays publishing (docs/operations.md).
+TASK_QUEUES = ["default", "ingest"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 WAGTAIL_SITE_NAME = "Newsdesk"
 WAGTAILADMIN_BASE_URL = os.environ.get("NEWSDESK_BASE_URL", "http://127.0.0.1:8000")
@@ -224,3 +226,20 @@ NEWSDESK_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSDESK_TRUSTED_PROXY_COUNT"
 # cache: set REDIS_URL so that every worker shares one count.
 NEWSDESK_SEARCH_RATE_LIMIT = int(os.environ.get("NEWSDESK_SEARCH_RATE_LIMIT", "60"))
 NEWSDESK_SEARCH_RATE_WINDOW = max(1, int(os.environ.get("NEWSDESK_SEARCH_RATE_WINDOW", "60")))
+
+# Periodic work (`manage.py run_scheduler`, core/scheduler.py; docs/operations.md). Seconds.
+NEWSDESK_SCHEDULER_TICK_SECONDS = float(os.environ.get("NEWSDESK_SCHEDULER_TICK_SECONDS", "5"))
+NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS = float(
+    os.environ.get("NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS", "60")
+)
+# go_live_at / expire_at fire within this interval plus one tick.
+NEWSDESK_PUBLISH_SCHEDULED_SECONDS = float(
+    os.environ.get("NEWSDESK_PUBLISH_SCHEDULED_SECONDS", "30")
+)
+NEWSDESK_RELATED_REFRESH_SECONDS = float(os.environ.get("NEWSDESK_RELATED_REFRESH_SECONDS", "900"))
+NEWSDESK_RELATED_REFRESH_BATCH = int(os.environ.get("NEWSDESK_RELATED_REFRESH_BATCH", "200"))
+# Interrupted tasks (core/task_health.py): a worker beats every HEARTBEAT seconds; a RUNNING task
+# whose worker is silent for DEAD_AFTER seconds is retried, up to MAX_ATTEMPTS runs in all.
+NEWSDESK_TASK_HEARTBEAT_SECONDS = float(os.environ.get("NEWSDESK_TASK_HEARTBEAT_SECONDS", "10"))
+NEWSDESK_TASK_DEAD_AFTER_SECONDS = float(os.environ.get("NEWSDESK_TASK_DEAD_AFTER_SECONDS", "60"))
+NEWSDESK_TASK_MAX_ATTEMPTS = int(os.environ.get("NEWSDESK_TASK_MAX_ATTEMPTS", "3"))

@@ -1,4 +1,4 @@
-"""ingest / ingest_url / add_feed / schedule_ingest commands, and the polling task."""
+"""ingest / ingest_url / add_feed commands, and the polling task."""
 
 from __future__ import annotations
 
@@ -166,23 +166,14 @@ def test_add_feed_registers_the_feed_and_outlet_once() -> None:
         call_command("add_feed", "ftp://x.example.org/rss", "--outlet", "Courier")
 
 
-def test_polling_task_ingests_due_feeds_and_schedules_itself_on_the_database_queue(
-    fake_web: FakeWeb, settings
-) -> None:
-    from django_tasks_db.models import DBTaskResult
-
-    from sources.tasks import poll_feeds, schedule_polling
+def test_polling_task_ingests_due_feeds_and_is_one_periodic_job(fake_web: FakeWeb) -> None:
+    from core.scheduling import periodic_jobs
+    from sources.tasks import poll_feeds
 
     Feed.objects.create(outlet=make_outlet(language="en"), url=serve_site(fake_web, [BRIDGE]))
 
-    result = poll_feeds.enqueue(reschedule=False)  # the test settings run tasks immediately
+    result = poll_feeds.enqueue()  # the test settings run tasks immediately
     assert result.return_value["new"] == 1
-    assert schedule_polling() is False  # the immediate backend cannot defer: no endless loop
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    assert schedule_polling() is True
-    assert schedule_polling() is False  # one waiting chain is enough
-    waiting = DBTaskResult.objects.get()
-    assert waiting.task_path == "sources.tasks.poll_feeds" and waiting.status == "READY"
-    call_command("schedule_ingest", stdout=(out := StringIO()))
-    assert "already queued" in out.getvalue()
+    # The scheduler enqueues it (no self-requeuing chain), on the queue of its own.
+    (job,) = [job for job in periodic_jobs() if job.task.module_path == poll_feeds.module_path]
+    assert job.task.queue_name == "ingest"

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the demo content, register the demo feeds, queue polling, admin login."
+    help = "Migrate, load the demo content, register the demo feeds, admin login."
 
     def add_arguments(self, parser):
         parser.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -19,5 +19,4 @@ class Command(BaseCommand):
         self.stdout.write("Database migrated.")
         call_command("load_demo")
         call_command("add_demo_feeds", base_url=base_url)
-        call_command("schedule_ingest")
         call_command("demo_admin")
