@@ -16,10 +16,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 
+from articles.testing.factories import body_blocks, make_article
 from core import scheduler, task_health
 from core.models import PeriodicJobState, ProcessHeartbeat
 from core.scheduling import periodic_jobs, register_periodic_job, unregister_periodic_job
-from core.testing.factories import body_blocks, make_article
 
 pytestmark = pytest.mark.django_db
 
