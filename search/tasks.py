@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django_tasks import task
 
 from core.fragment_cache import bump_content_generation
 
 from . import indexing
-from .related import compute_and_store
+from .related import compute_and_store, refresh_stale
 
 
 @task()
@@ -31,8 +32,4 @@ def remove_page_task(page_id: int) -> int:
 @task()
 def refresh_related_task() -> int:
     """Periodic: recompute "Don't Miss" lists left stale by a lost or failed task."""
-    from django.conf import settings
-
-    from .related import refresh_stale
-
     return refresh_stale(limit=int(getattr(settings, "NEWSDESK_RELATED_REFRESH_BATCH", 200)))
