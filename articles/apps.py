@@ -5,6 +5,7 @@ from typing import Any
 from django.apps import AppConfig
 
 from core.fragment_cache import register_invalidating_model
+from sources.signals import source_article_changed
 
 
 def _based_on_by_a_page(source_article: Any, created: bool) -> bool:
@@ -23,3 +24,9 @@ class ArticlesConfig(AppConfig):
         register_invalidating_model(self.get_model("Author"))
         source_article = self.apps.get_model("sources", "SourceArticle")
         register_invalidating_model(source_article, when=_based_on_by_a_page)
+        # Pages based on a source whose text changed get the "source updated" flag.
+        from .source_updates import on_source_article_changed  # models are loaded only now
+
+        source_article_changed.connect(
+            on_source_article_changed, dispatch_uid="articles.flag_pages_based_on"
+        )

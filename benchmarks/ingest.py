@@ -118,7 +118,7 @@ def bench_end_to_end(root: Path, pages: list, per_index: int = 100) -> None:
 
     from core.testing.factories import make_locales
     from sources.fetching.client import Fetcher
-    from sources.ingest import ingest_due_feeds
+    from sources.ingest.runs import ingest_due_feeds
     from sources.models import Feed, SourceArticle, SourceArticleVersion, Story
     from sources.testing.factories import make_outlet
 

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from articles.creation import create_article
 from articles.models import ArticleSourceLink
-from sources.ingest import unified_diff
+from sources.ingest.storage import unified_diff
 from sources.models import Outlet, SourceArticle, SourceArticleVersion
 
 

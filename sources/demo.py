@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .ingest import default_locale
+from .ingest.outlets import default_locale
 from .models import Feed, Outlet
 
 DEMO_FEED_PATH = "demo-feeds"

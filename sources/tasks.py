@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from .ingest import ingest_due_feeds
+from .ingest.runs import ingest_due_feeds
 
 # Its own queue, so a slow poll (politeness delays, big pages) never holds up scheduled
 # publishing on a worker that serves only "default" (docs/deployment.md, "Processes").

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from articles.models import ArticlePage
 from articles.testing.factories import make_article, make_section
-from sources.ingest import ArticleData, store_article
+from sources.ingest.records import ArticleData
+from sources.ingest.storage import store_article
 from sources.models import Feed, SourceArticle, SourceArticleVersion, Story
 from sources.testing.factories import make_outlet, make_source_article
 

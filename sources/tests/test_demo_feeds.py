@@ -10,7 +10,7 @@ from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.demo import DEMO_OUTLETS, install_demo_feeds
 from sources.fetching.client import Fetcher
-from sources.ingest import ingest_due_feeds
+from sources.ingest.runs import ingest_due_feeds
 from sources.models import Feed, SourceArticle
 
 pytestmark = pytest.mark.django_db

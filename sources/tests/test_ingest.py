@@ -11,9 +11,9 @@ from django.utils import timezone
 from articles.testing.factories import make_article
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
-from sources import ingest
 from sources.fetching.client import Fetcher
-from sources.ingest import ingest_due_feeds
+from sources.ingest import storage
+from sources.ingest.runs import IngestSummary, ingest_due_feeds
 from sources.models import Feed, SourceArticle, SourceArticleVersion
 from sources.testing.factories import make_outlet
 
@@ -176,7 +176,7 @@ def test_killed_run_leaves_no_half_written_article_and_next_run_completes(
 ) -> None:
     third = dataclasses.replace(LIBRARY, slug="third", title="Velmora ferry timetable changes")
     feed = make_feed(serve_site(fake_web, [BRIDGE, LIBRARY, third]))
-    real_add_version = ingest._add_version
+    real_add_version = storage._add_version
     calls = {"n": 0}
 
     def dies_on_second_article(article, previous):
@@ -185,7 +185,7 @@ def test_killed_run_leaves_no_half_written_article_and_next_run_completes(
             raise KeyboardInterrupt("worker killed")  # not an Exception: nothing catches it
         return real_add_version(article, previous)
 
-    monkeypatch.setattr(ingest, "_add_version", dies_on_second_article)
+    monkeypatch.setattr(storage, "_add_version", dies_on_second_article)
     with pytest.raises(KeyboardInterrupt):
         run(fetcher)
 
@@ -194,7 +194,7 @@ def test_killed_run_leaves_no_half_written_article_and_next_run_completes(
     feed.refresh_from_db()
     assert feed.etag == ""  # the feed is not marked as done
 
-    monkeypatch.setattr(ingest, "_add_version", real_add_version)
+    monkeypatch.setattr(storage, "_add_version", real_add_version)
     summary = run(fetcher)
 
     assert (summary.new, summary.unchanged) == (2, 1)
@@ -308,7 +308,7 @@ def test_hostile_html_in_feed_and_page_is_stored_clean(fake_web: FakeWeb, fetche
 
 
 def test_summary_json_reports_at_most_twenty_errors_and_counts_the_rest() -> None:
-    summary = ingest.IngestSummary(failed=25)
+    summary = IngestSummary(failed=25)
     summary.errors = [f"https://outlet.example.org/{i}: HTTP 503" for i in range(25)]
     data = summary.as_json()
     assert len(data["errors"]) == 20 and data["errors_omitted"] == 5

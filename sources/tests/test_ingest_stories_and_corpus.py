@@ -13,7 +13,8 @@ from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from core.testing.shared_data import shared_data_dir
 from sources.fetching.client import Fetcher
-from sources.ingest import cluster_pending, ingest_due_feeds
+from sources.ingest.runs import ingest_due_feeds
+from sources.ingest.stories import cluster_pending
 from sources.models import Feed, SourceArticle, Story
 from sources.testing.factories import make_outlet
 

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from rich.console import Console
 from rich.table import Table
 
-from sources.ingest import IngestSummary
+from sources.ingest.runs import IngestSummary
 
 
 def report(command, summary: IngestSummary, *, as_json: bool) -> None:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
-from sources.ingest import add_feed
+from sources.ingest.outlets import add_feed
 
 
 class Command(BaseCommand):

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sources.ingest import due_feeds, ingest_due_feeds
+from sources.ingest.feed_state import due_feeds
+from sources.ingest.runs import ingest_due_feeds
 
 from ._ingest_output import report
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from sources.ingest import ingest_url
+from sources.ingest.runs import ingest_url
 
 from ._ingest_output import report
 

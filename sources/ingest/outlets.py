@@ -1,0 +1,53 @@
+"""Finding or registering the outlet and feed a URL belongs to (no network)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from core.web_urls import url_host
+
+from ..models import Feed, Outlet
+
+
+def default_locale() -> Locale:
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return locale
+
+
+def resolve_outlet(
+    name: str | None, url: str, *, site_name: str | None = None, language: str = ""
+) -> Outlet:
+    """The outlet named ``name`` (created if new), else the one whose homepage host matches."""
+    locale = default_locale()
+    parts = urlsplit(url)
+    homepage = f"{parts.scheme}://{parts.netloc}/"
+    if name:
+        found = Outlet.objects.filter(name__iexact=name, locale=locale).first()
+        found = found or Outlet.objects.filter(name__iexact=name).first()
+        if found is not None:
+            return found
+        return Outlet.objects.create(name=name, homepage=homepage, language=language, locale=locale)
+    host = url_host(url)
+    for outlet in Outlet.objects.filter(locale=locale).exclude(homepage=""):
+        if url_host(outlet.homepage) == host:
+            return outlet
+    return Outlet.objects.create(
+        name=(site_name or host or "Unknown outlet")[:200],
+        homepage=homepage,
+        language=language,
+        locale=locale,
+    )
+
+
+def add_feed(
+    url: str, outlet_name: str, *, poll_interval_minutes: int | None = None
+) -> tuple[Feed, bool]:
+    """Register a feed (no network): returns (feed, created). Polled on the next run."""
+    outlet = resolve_outlet(outlet_name, url)
+    defaults: dict = {"outlet": outlet}
+    if poll_interval_minutes:
+        defaults["poll_interval_minutes"] = poll_interval_minutes
+    return Feed.objects.get_or_create(url=url, defaults=defaults)

@@ -1,0 +1,11 @@
+"""Signals the sources app sends, so that higher layers can react without sources importing them."""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+# A stored source article's text changed (a correction or an update by its outlet); sent inside
+# the transaction that stores the new version, so what receivers write commits or rolls back
+# with it. Arguments: ``article`` (the SourceArticle, already saved with its new version) and
+# ``changed_at`` (aware datetime of the change).
+source_article_changed = Signal()
