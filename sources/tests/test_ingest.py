@@ -8,13 +8,13 @@ from collections.abc import Iterator
 import pytest
 from django.utils import timezone
 
-from articles.testing.factories import make_article
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.fetching.client import Fetcher
 from sources.ingest import storage
 from sources.ingest.runs import IngestSummary, ingest_due_feeds
 from sources.models import Feed, SourceArticle, SourceArticleVersion
+from sources.signals import source_article_changed
 from sources.testing.factories import make_outlet
 
 from .ingest_fixtures import BRIDGE, LIBRARY, page_html, serve_site
@@ -106,13 +106,18 @@ def test_not_due_feeds_are_skipped_and_inactive_feeds_never_polled(
     assert summary.attempts == 0 and fake_web.requests == []
 
 
-def test_changed_article_gets_a_version_with_diff_and_flags_published_pages(
+def test_changed_article_gets_a_version_with_diff_and_announces_the_change(
     fake_web: FakeWeb, fetcher: Fetcher
 ) -> None:
     feed = make_feed(serve_site(fake_web, [BRIDGE]))
     run(fetcher)
     source = SourceArticle.objects.get()
-    page = make_article(sources=[source])
+    announced = []
+
+    def receiver(sender, *, article, changed_at, **kwargs):
+        announced.append((article.pk, article.versions.count(), changed_at))
+
+    source_article_changed.connect(receiver, dispatch_uid="test_ingest.announced")
     corrected = [
         *BRIDGE.paragraphs[:3],
         "Correction: the final bill was a third above the estimate.",
@@ -141,9 +146,8 @@ def test_changed_article_gets_a_version_with_diff_and_flags_published_pages(
     assert [v.number for v in versions] == [1, 2]
     assert "-The council still has to explain" in versions[1].diff
     assert "+Correction: the final bill was a third above the estimate." in versions[1].diff
-    link = page.source_links.get()
-    assert link.source_updated_at is not None
-    assert link.source_version_at_publication == 1
+    source_article_changed.disconnect(dispatch_uid="test_ingest.announced")
+    assert announced == [(source.pk, 2, source.changed_at)]
 
 
 def test_broken_feeds_are_recorded_on_the_feed_and_the_run_goes_on(
