@@ -56,7 +56,7 @@ def forbidden_reason(address: str) -> str | None:
 
 
 def _allowed_hosts() -> set[str]:
-    hosts = getattr(settings, "NEWSDESK_ALLOWED_FETCH_HOSTS", []) or []
+    hosts = settings.NEWSDESK_ALLOWED_FETCH_HOSTS or []
     return {h.strip().lower().strip("[]") for h in hosts if h.strip()}
 
 

@@ -73,8 +73,8 @@ class IngestSummary:
 
 
 def make_fetcher() -> Fetcher:
-    """A fetcher for one run; host spacing from NEWSDESK_FETCH_MIN_HOST_DELAY (default 1 s)."""
-    return Fetcher(min_host_delay=float(getattr(settings, "NEWSDESK_FETCH_MIN_HOST_DELAY", 1.0)))
+    """A fetcher for one run, spacing requests to a host by NEWSDESK_FETCH_MIN_HOST_DELAY."""
+    return Fetcher(min_host_delay=float(settings.NEWSDESK_FETCH_MIN_HOST_DELAY))
 
 
 def _oldest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
