@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-import nh3
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -26,11 +25,11 @@ from articles.creation import ascii_slug, create_article, free_slug, home_for
 from articles.models import ArticlePage, Author, SectionPage
 from search.models import ImportedArticle
 from sources.models import Outlet, SourceArticle
+from sources.sanitize import IMPORTED_ARCHIVE, PLAIN_TEXT, sanitize_html
 
 REQUIRED_FIELDS = ("title", "body", "language", "published_at", "section", "url")
 TITLE_MAX = 255
 DEK_MAX = 280
-PARAGRAPH_TAGS = {"a", "b", "strong", "i", "em", "ul", "ol", "li", "br"}
 HTML_HINT_RE = re.compile(r"<\s*(p|div|br|a|b|i|em|strong|ul|ol|li|h[1-6]|span)\b", re.I)
 BLOCK_SPLIT_RE = re.compile(r"</?(?:p|div|h[1-6]|blockquote|section|article)\b[^>]*>", re.I)
 
@@ -73,7 +72,7 @@ def _paragraphs(body: str) -> list[str]:
         chunks = BLOCK_SPLIT_RE.split(body)
         paragraphs = []
         for chunk in chunks:
-            clean = nh3.clean(chunk, tags=PARAGRAPH_TAGS, attributes={"a": {"href"}}).strip()
+            clean = sanitize_html(chunk, IMPORTED_ARCHIVE)
             if clean:
                 paragraphs.append(clean)
         return paragraphs
@@ -196,7 +195,7 @@ def _dek(row: ImportRow) -> str:
     """The lead, or the start of the first paragraph when the archive has none (dek is required)."""
     if row.lead:
         return row.lead
-    text = " ".join(nh3.clean(row.paragraphs[0], tags=set()).split())
+    text = " ".join(sanitize_html(row.paragraphs[0], PLAIN_TEXT).split())
     if len(text) <= DEK_MAX:
         return text
     return text[:DEK_MAX].rsplit(" ", 1)[0] + "…"

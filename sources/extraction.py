@@ -48,7 +48,7 @@ from .page_metadata import (
     plain_value,
     read_structured,
 )
-from .sanitize import html_to_text, sanitize_html
+from .sanitize import ARTICLE_BODY, html_to_text, sanitize_html
 
 
 class ExtractionError(ValueError):
@@ -107,7 +107,7 @@ def _body_html(body: etree._Element | None, base_url: str | None) -> str:
     inner = "".join(etree.tostring(child, encoding="unicode") for child in html_tree[0])
     if html_tree[0].text and html_tree[0].text.strip():
         inner = f"<p>{html_tree[0].text}</p>{inner}"
-    return sanitize_html(inner, base_url)
+    return sanitize_html(inner, ARTICLE_BODY, base_url=base_url)
 
 
 def _first_caption(html: str) -> str | None:

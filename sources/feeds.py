@@ -26,11 +26,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
-import nh3
 
 from core.web_urls import absolute_url
 
 from .decoding import decode_feed, strip_bom
+from .sanitize import PLAIN_TEXT, sanitize_html
 
 
 class FeedParseError(ValueError):
@@ -211,7 +211,7 @@ def _plain_title(node: Any) -> str:
     title = node.get("title") or ""
     kind = (node.get("title_detail") or {}).get("type") or ""
     if "html" in kind:
-        title = html.unescape(nh3.clean(title, tags=set()))
+        title = html.unescape(sanitize_html(title, PLAIN_TEXT))
     return _clean_text(title)
 
 

@@ -6,18 +6,24 @@ styles, event handlers, embedded SVG/MathML, frames, dangerous URL schemes) must
 We use nh3 (Rust ammonia) because an allow-list sanitiser built on a real HTML5 parser is the
 only approach that holds up against parser-differential tricks; regex clean-ups do not.
 
-The allow-list is deliberately narrow and shaped for article text: paragraphs, subheadings,
-lists, quotes, emphasis, links, figures with images, and simple tables.
+This is the one place where sanitizing policies are defined, each named for what it cleans:
+``ARTICLE_BODY`` (outlets' article text: deliberately narrow, shaped for paragraphs,
+subheadings, lists, quotes, emphasis, links, figures with images and simple tables),
+``IMPORTED_ARCHIVE`` (paragraphs of an imported archive) and ``PLAIN_TEXT`` (no markup at all).
+Every caller goes through ``sanitize_html(html, policy)``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import nh3
 from lxml import html as lxml_html
+
+from core.web_urls import is_web_url
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
@@ -118,40 +124,75 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _usable_base(base_url: str | None) -> str | None:
-    """Only absolute http(s) page URLs may serve as a base for relative links."""
-    if not base_url:
-        return None
-    parts = urlsplit(base_url.strip())
-    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
-        return base_url.strip()
-    return None
+@dataclass(frozen=True, eq=False)
+class Policy:
+    """A named nh3 configuration. Options left as None take ammonia's defaults.
+
+    ``resolve_relative`` rewrites relative URLs against the ``base_url`` given to
+    ``sanitize_html`` (when that is an absolute http(s) URL); otherwise they pass through.
+    """
+
+    name: str
+    tags: frozenset[str]
+    clean_content_tags: frozenset[str] | None = None
+    attributes: Mapping[str, frozenset[str]] | None = None
+    attribute_filter: Callable[[str, str, str], str | None] | None = None
+    link_rel: str = "noopener noreferrer"
+    url_schemes: frozenset[str] | None = None
+    resolve_relative: bool = False
+
+
+# Article text from outlets (feed content and summaries, extracted page bodies): the structure
+# editors need to read a story, nothing active.
+ARTICLE_BODY = Policy(
+    name="article body",
+    tags=ALLOWED_TAGS,
+    clean_content_tags=REMOVED_WITH_CONTENT,
+    attributes={tag: frozenset(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+    attribute_filter=_filter_attribute,
+    link_rel=LINK_REL,
+    url_schemes=URL_SCHEMES,
+    resolve_relative=True,
+)
+# Paragraphs of an imported archive (JSON lines from an old CMS): inline emphasis, links and
+# lists inside a paragraph; the importer makes the paragraphs themselves.
+IMPORTED_ARCHIVE = Policy(
+    name="imported archive paragraph",
+    tags=frozenset({"a", "b", "strong", "i", "em", "ul", "ol", "li", "br"}),
+    attributes={"a": frozenset({"href"})},
+)
+# No markup at all (feed titles, teasers cut from a paragraph): tags removed, text kept.
+PLAIN_TEXT = Policy(name="plain text", tags=frozenset())
 
 
 @lru_cache(maxsize=256)
-def _cleaner(base_url: str | None) -> nh3.Cleaner:
-    """One configured cleaner per base URL (building one costs more than using it)."""
-    return nh3.Cleaner(
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=set(REMOVED_WITH_CONTENT),
-        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        attribute_filter=_filter_attribute,
-        strip_comments=True,
-        link_rel=LINK_REL,
-        url_schemes=set(URL_SCHEMES),
-        url_relative=("rewrite_with_base", base_url) if base_url else "pass_through",
-    )
+def _cleaner(policy: Policy, base_url: str | None) -> nh3.Cleaner:
+    """One configured cleaner per policy and base URL (building one costs more than using it)."""
+    options: dict = {"tags": set(policy.tags), "link_rel": policy.link_rel}
+    if policy.clean_content_tags is not None:
+        options["clean_content_tags"] = set(policy.clean_content_tags)
+    if policy.attributes is not None:
+        options["attributes"] = {tag: set(attrs) for tag, attrs in policy.attributes.items()}
+    if policy.attribute_filter is not None:
+        options["attribute_filter"] = policy.attribute_filter
+    if policy.url_schemes is not None:
+        options["url_schemes"] = set(policy.url_schemes)
+    if policy.resolve_relative:
+        options["url_relative"] = ("rewrite_with_base", base_url) if base_url else "pass_through"
+    return nh3.Cleaner(strip_comments=True, **options)
 
 
-def sanitize_html(html: str, base_url: str | None = None) -> str:
-    """Return `html` reduced to the article allow-list; relative URLs resolved against base_url.
+def sanitize_html(html: str, policy: Policy = ARTICLE_BODY, *, base_url: str | None = None) -> str:
+    """Return ``html`` reduced to ``policy``; relative URLs resolved against ``base_url``.
 
-    Without a usable base URL relative links are kept as they are (they cannot carry a scheme,
-    so they are harmless, and the ingest pipeline may know the base later).
+    Without a usable base URL (an absolute http(s) one) relative links are kept as they are:
+    they cannot carry a scheme, so they are harmless, and the ingest pipeline may know the base
+    later.
     """
     if not html:
         return ""
-    return _cleaner(_usable_base(base_url)).clean(html).strip()
+    base = base_url.strip() if policy.resolve_relative and is_web_url(base_url) else None
+    return _cleaner(policy, base).clean(html).strip()
 
 
 _BLOCK_TAGS = frozenset(

@@ -18,7 +18,7 @@ from ..extraction import ExtractedArticle
 from ..feeds import FeedEntry
 from ..fetching.client import FetchResult
 from ..models import SourceArticle
-from ..sanitize import html_to_text, sanitize_html
+from ..sanitize import ARTICLE_BODY, html_to_text, sanitize_html
 
 TITLE_MAX = SourceArticle._meta.get_field("title").max_length
 URL_MAX = SourceArticle._meta.get_field("url").max_length
@@ -113,8 +113,8 @@ def data_from_entry(entry: FeedEntry, *, feed_url: str, language: str) -> Articl
     if link is None:
         # No address at all: a stable pseudo-URL under the feed keeps the unique key.
         link = f"{feed_url}#{hashlib.sha256(entry.guid.encode()).hexdigest()[:16]}"
-    summary = sanitize_html(entry.summary, base_url=link)
-    body = sanitize_html(entry.content, base_url=link) if entry.content else summary
+    summary = sanitize_html(entry.summary, ARTICLE_BODY, base_url=link)
+    body = sanitize_html(entry.content, ARTICLE_BODY, base_url=link) if entry.content else summary
     published = entry.published or entry.updated  # the feed's first statement of the date
     return ArticleData(
         url=link[:URL_MAX],
@@ -134,7 +134,7 @@ def data_from_entry(entry: FeedEntry, *, feed_url: str, language: str) -> Articl
 
 def merge_page(data: ArticleData, page: ExtractedArticle, result: FetchResult) -> ArticleData:
     """Page facts override feed facts where the page states them (it is the fuller source)."""
-    html = sanitize_html(page.html, base_url=result.url) if page.html else ""
+    html = sanitize_html(page.html, ARTICLE_BODY, base_url=result.url) if page.html else ""
     text = page.text or html_to_text(html)
     if not text.strip():
         html, text = data.html, data.text  # extraction found no body: keep the feed's content

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Feed, Outlet, SourceArticle, SourceArticleVersion
-from ..sanitize import sanitize_html
+from ..sanitize import ARTICLE_BODY, sanitize_html
 from ..signals import source_article_changed
 from .records import TITLE_MAX, ArticleData, content_hash
 
@@ -88,8 +88,8 @@ def store_article(
     """
     now = timezone.now()
     # Sanitized again right before writing, whoever built ``data`` (nh3 is idempotent and fast).
-    data.html = sanitize_html(data.html, base_url=data.url)
-    data.summary = sanitize_html(data.summary, base_url=data.url)
+    data.html = sanitize_html(data.html, ARTICLE_BODY, base_url=data.url)
+    data.summary = sanitize_html(data.summary, ARTICLE_BODY, base_url=data.url)
     with transaction.atomic():
         if existing is None:
             existing = find_existing(outlet, data)

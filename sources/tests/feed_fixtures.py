@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import nh3
-
 from core.testing.shared_data import shared_data_root
+from sources.sanitize import PLAIN_TEXT, sanitize_html
 
 FEED_FOLDERS = ("feeds-real", "feeds-edgecases")
 # Inputs the upstream suites expect to be rejected: parsing them must raise FeedParseError.
@@ -125,7 +124,7 @@ def _feedparser_expectation(path: Path) -> Expectation:
 
 def normal_text(value: str | None) -> str:
     """Compare titles as plain text: markup stripped, entities decoded, whitespace collapsed."""
-    return " ".join(html.unescape(nh3.clean(value or "", tags=set())).split())
+    return " ".join(html.unescape(sanitize_html(value or "", PLAIN_TEXT)).split())
 
 
 def text_matches(got: str, expected: str) -> bool:

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from sources.sanitize import html_to_text, sanitize_html
+from sources.sanitize import (
+    ARTICLE_BODY,
+    IMPORTED_ARCHIVE,
+    PLAIN_TEXT,
+    html_to_text,
+    sanitize_html,
+)
 
 PAGE = "https://news.example.org/world/2024/story.html"
 
@@ -101,7 +107,7 @@ def test_links_get_rel_noopener_nofollow_and_keep_safe_schemes():
 
 
 def test_relative_urls_resolve_against_the_page():
-    cleaned = sanitize_html('<a href="../other.html">o</a><img src="/img/p.jpg">', PAGE)
+    cleaned = sanitize_html('<a href="../other.html">o</a><img src="/img/p.jpg">', base_url=PAGE)
     assert 'href="https://news.example.org/world/other.html"' in cleaned
     assert 'src="https://news.example.org/img/p.jpg"' in cleaned
 
@@ -127,3 +133,18 @@ def test_html_to_text_keeps_paragraph_breaks():
 def test_html_to_text_of_nothing_is_empty():
     assert html_to_text("") == ""
     assert html_to_text("   ") == ""
+
+
+def test_named_policies_keep_what_their_input_needs_and_nothing_active():
+    hostile = (
+        '<p onclick="x()">A <a href="/r" class="c">link</a> <em>b</em><script>s()</script></p>'
+    )
+
+    assert sanitize_html(hostile, PLAIN_TEXT) == "A link b"
+    imported = sanitize_html(hostile, IMPORTED_ARCHIVE)
+    assert imported == 'A <a href="/r" rel="noopener noreferrer">link</a> <em>b</em>'
+    body = sanitize_html(hostile, ARTICLE_BODY, base_url="https://outlet.example.org/x/")
+    assert body == (
+        '<p>A <a href="https://outlet.example.org/r" rel="noopener nofollow">link</a> '
+        "<em>b</em></p>"
+    )
