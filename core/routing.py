@@ -23,9 +23,9 @@ import copy
 import time
 from dataclasses import dataclass, field
 
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
+from core import wagtail_adapter
 from core.fragment_cache import content_generation, ttl
 
 _MISSING = object()
@@ -69,20 +69,19 @@ def forget_all() -> None:
 
 def site_for_request(request):
     """Same answer as `Site.find_for_request`, remembered per host and port; sets it on request."""
-    from wagtail.models import Site
-
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    site = wagtail_adapter.site_set_on_request(request)
+    if site is not wagtail_adapter.NOT_SET:
+        return site
+    key = wagtail_adapter.site_key(request)
     sites = current_snapshot(request).sites
     site = sites.get(key, _MISSING)
     if site is _MISSING:
-        site = Site._find_for_request(request)
+        site = wagtail_adapter.find_site(request)
         if site is not None:
             site.root_page  # noqa: B018 - load the root page now, while filling the cache
         if len(sites) < MAX_REMEMBERED_HOSTS:  # Host headers are client input: stay bounded
             sites[key] = site
-    request._wagtail_site = site
+    wagtail_adapter.set_site_on_request(request, site)
     return site
 
 

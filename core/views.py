@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import translation
 from wagtail import views as wagtail_views
 
+from core import wagtail_adapter
 from core.routing import localized_home, site_for_request
 
 
@@ -36,7 +37,7 @@ def serve(request, path):
     Wagtail's own `serve` then runs unchanged (before/on-serve hooks, view restrictions,
     `page.serve`): only the route it would have computed is handed to it ready-made.
     """
-    if not hasattr(request, "_wagtail_route_for_request"):
+    if not wagtail_adapter.route_set_on_request(request):
         route = None
         site = site_for_request(request)
         if site is not None:
@@ -45,5 +46,5 @@ def serve(request, path):
                 route = localized_home(site).route(request, components)
             except Http404:
                 route = None
-        request._wagtail_route_for_request = route
+        wagtail_adapter.set_route_on_request(request, route)
     return wagtail_views.serve(request, path)

@@ -27,6 +27,7 @@ from core.pages import ViewRestrictionsMixin
 from core.pagination import paginate
 from core.prepared import PreparedQuery
 from core.routing import remembered
+from core.wagtail_adapter import set_known_parent
 
 from ..api_fields import AuthorsField, SourcesField
 from ..blocks import ArticleBodyBlock
@@ -143,7 +144,7 @@ def article_at(home: HomePage, path_components: list[str]) -> ArticlePage | None
         return None
     section = copy.copy(section)
     # What Wagtail's route() caches too: the parent, so get_parent()/section cost no query.
-    article._cached_parent_obj = section
+    set_known_parent(article, section)
     article.__dict__["section"] = section
     return article
 
