@@ -32,7 +32,7 @@ def _address(value: str) -> str | None:
 
 
 def trusted_proxy_count() -> int:
-    return max(0, int(getattr(settings, "NEWSDESK_TRUSTED_PROXY_COUNT", 0) or 0))
+    return max(0, int(settings.NEWSDESK_TRUSTED_PROXY_COUNT or 0))
 
 
 def client_address(request) -> str:

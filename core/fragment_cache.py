@@ -35,12 +35,11 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 GENERATION_KEY = "newsdesk:content-generation"
-DEFAULT_TTL = 300
 T = TypeVar("T")
 
 
 def ttl() -> int:
-    return int(getattr(settings, "NEWSDESK_FRAGMENT_TTL", DEFAULT_TTL))
+    return int(settings.NEWSDESK_FRAGMENT_TTL)
 
 
 def content_generation(request=None) -> int:

@@ -1,4 +1,6 @@
-"""Distribution settings with their defaults, read at call time so tests can override them."""
+"""Distribution settings, read at call time so tests can override them.
+
+Their defaults are in newsdesk/settings/base.py, and only there."""
 
 from __future__ import annotations
 
@@ -11,16 +13,16 @@ def feed_full_text() -> bool:
     Off by default: a teaser brings readers to the site, where the attribution block is shown
     next to the text; newsrooms that syndicate in full switch it on.
     """
-    return bool(getattr(settings, "NEWSDESK_FEED_FULL_TEXT", False))
+    return bool(settings.NEWSDESK_FEED_FULL_TEXT)
 
 
 def feed_item_count() -> int:
     """How many of the newest articles a feed lists."""
-    return int(getattr(settings, "NEWSDESK_FEED_ITEMS", 30))
+    return int(settings.NEWSDESK_FEED_ITEMS)
 
 
 def site_name() -> str:
-    return getattr(settings, "WAGTAIL_SITE_NAME", "Newsdesk")
+    return settings.WAGTAIL_SITE_NAME
 
 
 def languages() -> list[tuple[str, str]]:

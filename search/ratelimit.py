@@ -19,14 +19,11 @@ from django.http import HttpResponse
 
 from core.client_address import client_address
 
-DEFAULT_LIMIT = 60
-DEFAULT_WINDOW = 60
-
 
 def check_rate(request, scope: str = "search") -> int:
     """0 if the request may proceed, else the number of seconds until it may retry."""
-    limit = getattr(settings, "NEWSDESK_SEARCH_RATE_LIMIT", DEFAULT_LIMIT)
-    window = max(1, int(getattr(settings, "NEWSDESK_SEARCH_RATE_WINDOW", DEFAULT_WINDOW)))
+    limit = settings.NEWSDESK_SEARCH_RATE_LIMIT
+    window = max(1, int(settings.NEWSDESK_SEARCH_RATE_WINDOW))
     if not limit:
         return 0
     now = time.time()

@@ -69,7 +69,7 @@ def as_text(html: str) -> str:
 
 
 def unreviewed_machine_publishing_allowed() -> bool:
-    return bool(getattr(settings, "NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION", False))
+    return bool(settings.NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION)
 
 
 def publish_refusal(translation: Translation) -> str | None:

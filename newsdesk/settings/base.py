@@ -184,7 +184,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 NEWSDESK_ALLOWED_FETCH_HOSTS = [
     h.strip() for h in os.environ.get("NEWSDESK_ALLOWED_FETCH_HOSTS", "").split(",") if h.strip()
 ]
-NEWSDESK_USER_AGENT = "NewsdeskBot/0.1 (+https://github.com/newsdesk; press review)"
+# How the ingest client introduces itself to outlets: name the newsroom and a contact URL.
+NEWSDESK_USER_AGENT = os.environ.get(
+    "NEWSDESK_USER_AGENT", "NewsdeskBot/0.1 (+https://github.com/newsdesk; press review)"
+)
 
 # Reading speed in words per minute, per language (Russian words are longer).
 NEWSDESK_READING_WPM = {"en": 230, "ru": 180}
@@ -195,10 +198,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# How many articles "Don't Miss" shows under an article.
 NEWSDESK_RELATED_COUNT = 4
 # Seconds a worker may serve cached derived page data after another worker's edit (per-process
 # cache only; with Redis invalidation is immediate). See docs/architecture.md, "Caching".
 NEWSDESK_FRAGMENT_TTL = int(os.environ.get("NEWSDESK_FRAGMENT_TTL", "300"))
+
+# Feeds (distribution/conf.py): the whole body or only the dek, and how many items.
+NEWSDESK_FEED_FULL_TEXT = os.environ.get("NEWSDESK_FEED_FULL_TEXT", "").lower() in {"1", "true"}
+NEWSDESK_FEED_ITEMS = int(os.environ.get("NEWSDESK_FEED_ITEMS", "30"))
 
 # Machine translation (translation/conf.py): DeepL or LibreTranslate from the environment only;
 # None means no machine option in the translation editor. Machine-filled segments must be

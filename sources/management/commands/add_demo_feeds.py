@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from sources.demo import install_demo_feeds
@@ -15,8 +14,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("NEWSDESK_BASE_URL", "http://127.0.0.1:8000"),
-            help="Where the demo site runs (default: $NEWSDESK_BASE_URL or 127.0.0.1:8000).",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="Where the demo site runs (default: $NEWSDESK_BASE_URL, see settings/base.py).",
         )
 
     def handle(self, *args, **options):
