@@ -69,8 +69,8 @@ def measure(requests: int, profile: str | None) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from articles.demo import content
     from articles.models import ArticlePage
+    from newsroom.demo import content
 
     article = ArticlePage.objects.live().get(
         slug=content.ARTICLES[0]["slug"], locale__language_code="en"

@@ -261,7 +261,7 @@ def article_facts(env: dict) -> tuple[str, str, int, int]:
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from articles.demo import content
+from newsroom.demo import content
 from articles.models import ArticlePage
 
 page = ArticlePage.objects.live().get(slug=content.ARTICLES[0]["slug"], locale__language_code="en")

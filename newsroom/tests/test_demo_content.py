@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from articles.demo import content
+from newsroom.demo import content
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 LATIN_WORD = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from rich.progress import Progress
 
-from articles.demo import content
-from articles.demo_loader import DemoLoader
+from newsroom.demo import content
+from newsroom.demo.loader import DemoLoader
 
 
 class Command(BaseCommand):

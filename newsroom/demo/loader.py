@@ -1,4 +1,4 @@
-"""Turns the demo content (articles/demo/content.py) into a bilingual Wagtail site.
+"""Turns the demo content (newsroom/demo/content.py and its TOML files) into a bilingual site.
 
 Idempotent: every object is looked up by a natural key (slug + locale, URL, name) first, so
 running the loader twice creates nothing new and changes nothing already there.
@@ -18,11 +18,12 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from articles.creation import create_article
+from articles.models import ArticlePage, Author, HomePage, SectionPage
 from sources.models import Outlet, SourceArticle
 from translation.linking import register_existing_translation
 
-from .demo_images import draw_picture
-from .models import ArticlePage, Author, HomePage, SectionPage
+from .images import draw_picture
 
 LANGUAGES = ("en", "ru")
 HOME_TITLES = {"en": "Newsdesk", "ru": "Newsdesk"}
@@ -240,30 +241,24 @@ class DemoLoader:
             if page is None:
                 text = spec[lang]
                 via_outlet = outlets[spec["image"]["via"]][lang]
-                page = ArticlePage(
+                page = create_article(
+                    section=parent,
                     title=text["title"],
                     slug=slug,
                     dek=text["dek"],
-                    locale=locales[lang],
+                    body=_body_json(text["body"]),
+                    sources=sources,
+                    authors=[authors[key][lang] for key in spec["authors"]],
+                    tags=spec["tags"][lang],
                     lead_image=image,
+                    translation_of=original,
+                    publish=True,
+                    published_at=published,
                     lead_image_caption=spec["image"]["caption"][lang],
                     lead_image_photographer=spec["image"]["photographer"],
                     lead_image_agency=spec["image"]["agency"],
                     lead_image_via=via_outlet.name,
-                    body=_body_json(text["body"]),
                     search_description=text["dek"][:255],
-                )
-                if original is not None:
-                    page.translation_key = original.translation_key
-                page.authors = [authors[key][lang] for key in spec["authors"]]
-                for source in sources:
-                    page.source_links.add(page.source_links.model(source_article=source))
-                parent.add_child(instance=page)
-                page.tags.add(*spec["tags"][lang])
-                page.save()
-                page.save_revision().publish()
-                ArticlePage.objects.filter(pk=page.pk).update(
-                    first_published_at=published, last_published_at=published
                 )
                 if original is not None:
                     # Let wagtail-localize know the pair, so the Russian text opens in its

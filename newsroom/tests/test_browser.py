@@ -13,10 +13,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from articles.demo import content
-from articles.demo_loader import DemoLoader
 from articles.models import ArticlePage
 from core.testing.browser import SCREENSHOTS
+from newsroom.demo import content
+from newsroom.demo.loader import DemoLoader
 from sources.models import Outlet
 
 pytestmark = pytest.mark.browser
