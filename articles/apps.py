@@ -30,3 +30,6 @@ class ArticlesConfig(AppConfig):
         source_article_changed.connect(
             on_source_article_changed, dispatch_uid="articles.flag_pages_based_on"
         )
+        from . import purge
+
+        purge.connect()

@@ -76,6 +76,13 @@ def related_ids(page, limit: int = 4) -> list[int]:
     return chosen
 
 
+def cached_related_ids(page, limit: int = 4, request=None) -> list[int]:
+    """`related_ids`, cached per page version and content generation (one cache read warm)."""
+    return cached_for_page(
+        "related", page, lambda: related_ids(page, limit), request=request, extra=str(limit)
+    )
+
+
 def related_articles(page, limit: int = 4, request=None) -> list[ArticlePage]:
     """Up to `limit` other published articles in the page's language for "Don't Miss".
 
@@ -83,9 +90,7 @@ def related_articles(page, limit: int = 4, request=None) -> list[ArticlePage]:
     delete or view-restriction change); the cards are fetched fresh in two queries. `live()`
     guards against a page unpublished since; privacy changes bump the cache generation.
     """
-    ids = cached_for_page(
-        "related", page, lambda: related_ids(page, limit), request=request, extra=str(limit)
-    )
+    ids = cached_related_ids(page, limit, request)
     if not ids:
         return []
     by_id = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).for_cards()}

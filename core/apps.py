@@ -22,3 +22,13 @@ class CoreConfig(AppConfig):
             publish_scheduled_task,
             description="Publish pages whose go_live_at passed; unpublish those past expire_at",
         )
+
+        from .purge import connect as connect_purge
+
+        connect_purge()
+
+        from .http_cache import declare_private_view
+
+        # `/` redirects by Accept-Language: a shared cache would hand one reader's language to
+        # the next (it carries Vary: Accept-Language for browsers).
+        declare_private_view("language_redirect")

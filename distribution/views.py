@@ -1,21 +1,20 @@
-"""Thin views for machine readers: sitemap index and sections, robots.txt."""
+"""Thin views for machine readers: sitemap index and sections, robots.txt.
+
+Their Cache-Control comes from core/http_cache.py (declared in distribution/http_cache.py).
+"""
 
 from __future__ import annotations
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from . import robots
 from .sitemaps import sitemap_sections
 
-SITEMAP_MAX_AGE = 15 * 60
-
 
 @require_GET
-@cache_control(max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request: HttpRequest):
     return sitemap_views.index(
         request,
@@ -26,7 +25,6 @@ def sitemap_index(request: HttpRequest):
 
 
 @require_GET
-@cache_control(max_age=SITEMAP_MAX_AGE)
 def sitemap_section(request: HttpRequest, section: str):
     sections = sitemap_sections(request)
     if section not in sections:

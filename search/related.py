@@ -253,3 +253,22 @@ def refresh_stale(limit: int = 200) -> int:
     if outdated or dangling:
         bump_content_generation()  # cached "Don't Miss" blocks must show the new lists
     return len(outdated) + len(dangling)
+
+
+def pages_showing(page_id: int) -> list[int]:
+    """Pages whose stored neighbours include `page_id`: whose "Don't Miss" may show it.
+
+    The reverse lookup the front-cache purge needs (search/signals.py). JSON containment is
+    native on PostgreSQL; SQLite answers it through json_each.
+    """
+    from django.db import connection
+
+    rows = RelatedArticles.objects.all()
+    if connection.vendor == "postgresql":
+        rows = rows.filter(related_ids__contains=[page_id])
+    else:
+        rows = rows.extra(  # noqa: S610 - constant SQL, the id is a bound parameter
+            where=["EXISTS (SELECT 1 FROM json_each(related_ids) WHERE value = %s)"],
+            params=[page_id],
+        )
+    return list(rows.values_list("page_id", flat=True))

@@ -30,7 +30,23 @@ def on_page_deleted(sender, instance, **kwargs):
     remove_page_task.enqueue(instance.pk)
 
 
+def stored_related_purge(page, purge) -> None:
+    """Front-cache purge: every article whose stored "Don't Miss" neighbours include `page`."""
+    from wagtail.models import Page
+
+    from .related import pages_showing
+
+    for other in Page.objects.filter(pk__in=pages_showing(page.pk)).specific(defer=True):
+        purge.add_page(other)
+
+
 def connect() -> None:
+    from core.http_cache import declare_private_view
+    from core.purge import register_purge_provider
+
+    # Results depend on the query and the reader's rate-limit state: never in a shared cache.
+    declare_private_view("search:search", "api_search")
+    register_purge_provider(stored_related_purge)
     page_published.connect(on_page_published, dispatch_uid="search.index_on_publish")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.remove_on_unpublish")
     # sender=Page: a receiver without a sender would stop Django's fast deletes for every model.

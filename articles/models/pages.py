@@ -9,6 +9,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,9 +24,11 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core.fragment_cache import cached_for_page
+from core.http_cache import PUBLIC
 from core.pages import ViewRestrictionsMixin
 from core.pagination import paginate
 from core.prepared import PreparedQuery
+from core.purge import SITE_KEY, listing_key, page_key
 from core.routing import remembered
 from core.wagtail_adapter import set_known_parent
 
@@ -38,7 +41,21 @@ from ..reading_time import body_word_count, reading_minutes, reading_time_label
 LISTING_PAGE_SIZE = 12
 
 
-class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
+def _language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+class ListingCacheMixin:
+    """Reader page listing articles: stored by shared caches, purged with any article of its
+    language (listing key) or any change to the site's navigation (site key)."""
+
+    http_cache_policy = PUBLIC
+
+    def http_cache_keys(self, request) -> list[str]:
+        return [SITE_KEY, listing_key(_language()), page_key(self.pk)]
+
+
+class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page):
     """The front page of one language: latest articles and a list per section."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -107,7 +124,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         )
 
 
-class SectionPage(ViewRestrictionsMixin, Page):
+class SectionPage(ListingCacheMixin, ViewRestrictionsMixin, Page):
     """A section such as World, Politics or Economy; its articles are its children."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -280,6 +297,16 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     @cached_property
     def section(self):
         return self.get_parent().specific
+
+    http_cache_policy = PUBLIC
+
+    def http_cache_keys(self, request) -> list[str]:
+        """Itself and every article its "Don't Miss" shows: editing one of those purges this
+        page too (core/purge.py), whichever way the block chose it."""
+        from ..related import cached_related_ids
+
+        related = cached_related_ids(self, settings.NEWSDESK_RELATED_COUNT, request)
+        return [SITE_KEY, page_key(self.pk), *(page_key(pk) for pk in related)]
 
     def get_context(self, request, *args, **kwargs):
         from ..attribution import attribution_for

@@ -10,6 +10,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    # Before core: core's ready() replaces its publish handlers with core/purge.py's.
+    "wagtail.contrib.frontend_cache",
     "core",
     "articles",
     "sources",
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag + If-None-Match -> 304 over the final response; then Cache-Control for every
+    # response (core/http_cache.py): outside the session and CSRF middleware to see their cookies.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.http_cache.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,6 +213,27 @@ NEWSDESK_FRAGMENT_TTL = int(os.environ.get("NEWSDESK_FRAGMENT_TTL", "300"))
 # Feeds (distribution/conf.py): the whole body or only the dek, and how many items.
 NEWSDESK_FEED_FULL_TEXT = os.environ.get("NEWSDESK_FEED_FULL_TEXT", "").lower() in {"1", "true"}
 NEWSDESK_FEED_ITEMS = int(os.environ.get("NEWSDESK_FEED_ITEMS", "30"))
+
+# HTTP caching of reader pages (core/http_cache.py): seconds a browser, a shared cache (Varnish,
+# CDN), a shared cache while it revalidates, and a shared cache while the site is down may
+# serve a stored page. Publishing purges the shared caches at once (core/purge.py), so s-maxage
+# can be long; the browser's max-age is what a reader may see stale after an edit.
+NEWSDESK_HTTP_MAX_AGE = int(os.environ.get("NEWSDESK_HTTP_MAX_AGE", "60"))
+NEWSDESK_HTTP_S_MAXAGE = int(os.environ.get("NEWSDESK_HTTP_S_MAXAGE", "600"))
+NEWSDESK_HTTP_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("NEWSDESK_HTTP_STALE_WHILE_REVALIDATE", "30")
+)
+NEWSDESK_HTTP_STALE_IF_ERROR = int(os.environ.get("NEWSDESK_HTTP_STALE_IF_ERROR", "86400"))
+NEWSDESK_HTTP_CACHE_KEY_HEADER = "xkey"
+# Front caches purged on publish (core/frontend_cache.py): Varnish, Cloudflare, CloudFront.
+from core.frontend_cache_conf import backends_from_env  # noqa: E402
+
+WAGTAILFRONTENDCACHE = backends_from_env(os.environ)
+# Our purge sets name each language's URLs themselves; Wagtail's per-language URL rewriting
+# would only multiply them.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+NEWSDESK_PURGE_ATTEMPTS = int(os.environ.get("NEWSDESK_PURGE_ATTEMPTS", "5"))
+NEWSDESK_PURGE_RETRY_BASE_SECONDS = float(os.environ.get("NEWSDESK_PURGE_RETRY_BASE_SECONDS", "2"))
 
 # Machine translation (translation/conf.py): DeepL or LibreTranslate from the environment only;
 # None means no machine option in the translation editor. Machine-filled segments must be
