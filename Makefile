@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres lint format check lock bench clean
+.PHONY: install demo serve test test-postgres lint format check lock bench clean stack stack-stop
 
 ## install: create .venv, install the locked dependencies, compile translations
 install: $(VENV)/.installed locale/ru/LC_MESSAGES/django.mo
@@ -63,3 +63,14 @@ bench: install
 
 clean:
 	rm -rf var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+
+STACK_PORT ?= 8080
+
+## stack: the production stack on this machine (PostgreSQL, Redis, 2 gunicorn behind Varnish,
+## task worker, scheduler) under supervisord; prints the public URL last. STACK_PORT to choose.
+stack: install
+	@STACK_PORT=$(STACK_PORT) $(PY) deploy/stack.py start
+
+## stack-stop: stop every process `make stack` started
+stack-stop:
+	@$(PY) deploy/stack.py stop

@@ -171,6 +171,8 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        # Lets two sites (or a test stack next to `make stack`) share one Redis database.
+        "KEY_PREFIX": os.environ.get("NEWSDESK_CACHE_KEY_PREFIX", ""),
     }
 
 # Background work: the database queue by default; `manage.py db_worker` runs it. Feed polling
