@@ -190,20 +190,24 @@ def _xml_entry(entry: Any, base: str) -> FeedEntry:
     title = _plain_title(entry)
     summary = entry.get("summary") or ""
     content = _best_content(entry.get("content") or [])
-    guid = (entry.get("id") or "").strip() or link or _hash_guid(title, summary or content)
-    return FeedEntry(
-        guid=guid,
-        link=link,
-        title=title,
-        summary=summary,
-        content=content,
-        authors=_xml_authors(entry),
+    facts = {
+        "authors": _xml_authors(entry),
         # dict.get: FeedParserDict would answer "updated" with the published date when the
         # feed has none, which would make every entry look edited.
-        published=_aware(dict.get(entry, "published_parsed")),
-        updated=_aware(dict.get(entry, "updated_parsed")),
-        image_url=_xml_image(entry, base),
-    )
+        "published": _aware(dict.get(entry, "published_parsed")),
+        "updated": _aware(dict.get(entry, "updated_parsed")),
+        "image_url": _xml_image(entry, base),
+    }
+    return _entry(entry.get("id"), link, title, summary, content, facts)
+
+
+def _entry(
+    declared_id: Any, link: str | None, title: str, summary: str, content: str, facts: dict
+) -> FeedEntry:
+    """A FeedEntry whose guid is the feed's id, else its link, else a hash of its text."""
+    guid = str(declared_id).strip() if declared_id not in (None, "") else ""
+    guid = guid or link or _hash_guid(title, summary or content)
+    return FeedEntry(guid=guid, link=link, title=title, summary=summary, content=content, **facts)
 
 
 def _plain_title(node: Any) -> str:
@@ -321,21 +325,14 @@ def _json_entry(item: dict[str, Any], base: str, feed_authors: tuple[str, ...]) 
     content = content_html or (_text_to_html(content_text) if content_text else "")
     summary = _str(item.get("summary"))
     summary = html.escape(summary) if summary else ""
-    item_id = item.get("id")
-    guid = (str(item_id).strip() if item_id not in (None, "") else "") or link
-    guid = guid or _hash_guid(title, summary or content)
     image = _str(item.get("image")) or _str(item.get("banner_image"))
-    return FeedEntry(
-        guid=guid,
-        link=link,
-        title=title,
-        summary=summary,
-        content=content,
-        authors=_json_authors(item) or feed_authors,
-        published=_iso_datetime(item.get("date_published")),
-        updated=_iso_datetime(item.get("date_modified")),
-        image_url=absolute_url(image, base, keep_relative=True) if image else None,
-    )
+    facts = {
+        "authors": _json_authors(item) or feed_authors,
+        "published": _iso_datetime(item.get("date_published")),
+        "updated": _iso_datetime(item.get("date_modified")),
+        "image_url": absolute_url(image, base, keep_relative=True) if image else None,
+    }
+    return _entry(item.get("id"), link, title, summary, content, facts)
 
 
 def _json_authors(obj: dict[str, Any]) -> tuple[str, ...]:

@@ -22,6 +22,6 @@ servers send redirects), so every request must be protected the same way against
 The package reads in the order of one request: ``addresses`` (which IPs we may connect to, and
 the transport that connects only to those), ``politeness`` (host spacing), ``robots``
 (robots.txt rules), ``decompress`` (bounded gzip/deflate), ``client`` (the ``Fetcher`` that
-ties them together, and ``fetch(url)`` with the process-wide default fetcher); ``errors``
+ties them together, and ``default_fetcher()``, the process-wide one); ``errors``
 holds what can go wrong. Import from the modules themselves.
 """

@@ -384,17 +384,3 @@ def default_fetcher() -> Fetcher:
         if _default is None:
             _default = Fetcher()
         return _default
-
-
-def fetch(
-    url: str,
-    *,
-    etag: str | None = None,
-    last_modified: str | None = None,
-    accept: str | None = None,
-    max_bytes: int | None = None,
-) -> FetchResult:
-    """Fetch ``url`` with the default fetcher; arguments as for ``Fetcher.fetch``."""
-    return default_fetcher().fetch(
-        url, etag=etag, last_modified=last_modified, accept=accept, max_bytes=max_bytes
-    )

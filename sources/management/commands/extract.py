@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sources.extraction import ExtractedArticle, ExtractionError, extract_article
-from sources.fetching.client import fetch
+from sources.fetching.client import default_fetcher
 from sources.fetching.errors import FetchError
 
 _SUMMARY_TEXT_CHARS = 600
@@ -37,7 +37,9 @@ def _read_file(path: Path) -> bytes:
 
 def _fetch(url: str) -> tuple[bytes, str, str | None]:
     try:
-        result = fetch(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+        result = default_fetcher().fetch(
+            url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+        )
     except FetchError as exc:
         raise CommandError(f"cannot fetch {url}: {exc}") from exc
     return result.body, result.url, result.encoding
