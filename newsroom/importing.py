@@ -79,7 +79,7 @@ def _paragraphs(body: str) -> list[str]:
     return [escape(p.strip()) for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
 
 
-def _text_list(value, name: str) -> list[str]:
+def _text_list(value: object, name: str) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
@@ -89,7 +89,7 @@ def _text_list(value, name: str) -> list[str]:
     return [v.strip() for v in value if v.strip()]
 
 
-def _published_at(value) -> datetime:
+def _published_at(value: object) -> datetime:
     if not isinstance(value, str) or not value.strip():
         raise RowError("'published_at' must be an ISO date or date-time string")
     value = value.strip()
@@ -160,7 +160,7 @@ def read_rows(lines: Iterable[str], report: ImportReport) -> Iterator[ImportRow]
 class PageTree:
     """Finds or creates sections per language, remembering them and their children's slugs."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.sections: dict[tuple[str, str], SectionPage] = {}
         self.slugs: dict[int, set[str]] = {}
 
@@ -230,7 +230,7 @@ def import_row(row: ImportRow, tree: PageTree) -> ArticlePage:
     return page
 
 
-def _author(name: str, locale) -> Author:
+def _author(name: str, locale: Locale) -> Author:
     author = Author.objects.filter(name=name[:200], locale=locale).first()
     return author or Author.objects.create(name=name[:200], locale=locale)
 
@@ -266,7 +266,7 @@ def import_lines(
     batch: list[ImportRow] = []
     reported = 0
 
-    def flush():
+    def flush() -> None:
         nonlocal reported
         known = set(
             ImportedArticle.objects.filter(url__in=[r.url for r in batch]).values_list(

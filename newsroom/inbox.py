@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from articles.creation import create_article
-from articles.models import ArticleSourceLink
+from articles.models import ArticlePage, ArticleSourceLink, SectionPage
 from sources.ingest.storage import unified_diff
 from sources.models import Outlet, SourceArticle, SourceArticleVersion
 
 
-def outlet_name_in(outlet: Outlet, locale) -> str:
+def outlet_name_in(outlet: Outlet, locale: Locale) -> str:
     """The outlet's name as readers of ``locale`` know it (its translation when there is one)."""
     localized = Outlet.objects.filter(translation_key=outlet.translation_key, locale=locale).first()
     return (localized or outlet).name
@@ -37,7 +39,11 @@ def story_siblings(article: SourceArticle) -> list[SourceArticle]:
 
 
 @transaction.atomic
-def start_interpretation(sources: Sequence[SourceArticle], section, user=None):
+def start_interpretation(
+    sources: Sequence[SourceArticle],
+    section: SectionPage,
+    user: AbstractBaseUser | None = None,
+) -> ArticlePage:
     """Create a draft ArticlePage under ``section`` based on ``sources`` (the first leads).
 
     The draft carries everything attribution needs: the sources linked (so the attribution
@@ -84,7 +90,7 @@ class SourceUpdate:
     diff: str
 
 
-def pending_source_updates(page=None) -> list[SourceUpdate]:
+def pending_source_updates(page: ArticlePage | None = None) -> list[SourceUpdate]:
     """Links flagged "source updated since publication", with the diff an editor must read."""
     links = ArticleSourceLink.objects.filter(source_updated_at__isnull=False).select_related(
         "page", "source_article__outlet"
@@ -116,7 +122,7 @@ def _diff_between(old: SourceArticleVersion, new: SourceArticleVersion) -> str:
     return diff.replace(f"--- version {new.number - 1}", f"--- version {old.number}", 1)
 
 
-def mark_source_update_reviewed(link) -> None:
+def mark_source_update_reviewed(link: ArticleSourceLink) -> None:
     """The editor has read the correction: clear the flag (the versions stay)."""
     type(link).objects.filter(pk=link.pk).update(
         source_updated_at=None, source_version_at_publication=None
