@@ -31,6 +31,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 
 logger = logging.getLogger(__name__)
 
+# Purges jump the queue: a reader must not wait for a slow indexing task to see an edit.
+PRIORITY = 50
 SITE_KEY = "site"
 SITEMAPS_KEY = "sitemaps"
 
@@ -133,11 +135,10 @@ def enqueue(urls: Iterable[str], keys: Iterable[str], backends=None, attempt: in
         return
     try:
         delay = retry_delay(attempt)
-        if attempt > 1 and delay and purge_task.get_backend().supports_defer:
-            run_after = timezone.now() + timedelta(seconds=delay)
-            purge_task.using(run_after=run_after).enqueue(urls, keys, backends, attempt)
-        else:
-            purge_task.enqueue(urls, keys, backends, attempt)
+        task = purge_task.using(priority=PRIORITY)
+        if attempt > 1 and delay and task.get_backend().supports_defer:
+            task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+        task.enqueue(urls, keys, backends, attempt)
     except Exception:
         logger.exception("purge: could not queue the purge of %d URL(s)", len(urls))
 

@@ -13,7 +13,7 @@ PostgreSQL is the machine's server; the stack's database (newsdesk_stack) is cre
 missing, migrated, and given the demo content once. The stack's environment is written to
 <dir>/env (shell syntax): `set -a; . var/stack/env; set +a` lets manage.py commands run against
 it. The last line printed is the public URL. The tests and benchmarks start it the same way
-(core/testing/stack.py), in a temporary directory.
+(search/tests/test_varnish_stack.py), in a temporary directory.
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ def stack_environment(args, stack_dir: Path, previous: dict[str, str]) -> dict[s
         "NEWSDESK_MEDIA_ROOT": str(stack_dir / "media"),
         "NEWSDESK_BASE_URL": public,
         "NEWSDESK_VARNISH_URLS": public,
+        # Varnish appends the client's address to X-Forwarded-For.
+        "NEWSDESK_TRUSTED_PROXY_COUNT": "1",
         # The demo's fictional outlets are served by this same site.
         "NEWSDESK_ALLOWED_FETCH_HOSTS": "127.0.0.1,localhost",
         "NEWSDESK_SEARCH_RATE_LIMIT": os.environ.get("NEWSDESK_SEARCH_RATE_LIMIT", "60"),
@@ -168,7 +170,11 @@ def programs(args, stack_dir: Path, web_ports: list[int], own_redis: int | None)
             f"{gunicorn} newsdesk.wsgi:application --bind 127.0.0.1:{port} "
             f"--workers {args.workers} --backlog 512 --log-level warning"
         )
-    result["worker"] = f"{python} manage.py db_worker --queue-name '*' --interval 0.5 --no-reload"
+    # Two workers, as in docs/deployment.md: a feed poll that takes minutes must not hold up
+    # publishing and purge tasks on the default queue.
+    worker = f"{python} manage.py db_worker --interval 0.5 --no-reload --queue-name"
+    result["worker"] = f"{worker} default"
+    result["worker-ingest"] = f"{worker} ingest"
     result["scheduler"] = f"{python} manage.py run_scheduler"
     result["varnish"] = (
         f"varnishd -F -j none -a 127.0.0.1:{args.port} -T 127.0.0.1:0 "
