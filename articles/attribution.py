@@ -13,6 +13,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from core.safe_urls import safe_url
 from sources.models import Outlet
 
 
@@ -78,7 +79,8 @@ def attribution_for(page) -> Attribution:
     sources = [
         AttributedSource(
             title=link.source_article.title,
-            url=link.source_article.url,
+            # Also feeds JSON-LD isBasedOn; a non-http(s) URL stored before the checks is dropped.
+            url=safe_url(link.source_article.url),
             outlet_name=outlets_by_key[link.source_article.outlet.translation_key].name,
             language=link.source_article.language,
             published_at=link.source_article.published_at,

@@ -2,14 +2,12 @@
 
 from django.core.paginator import Page, Paginator
 
+from core import reader_input
+
 
 def page_number(raw: str | None, num_pages: int) -> int:
     """Clamp whatever `?page=` holds (abc, 0, -3, 99999, empty) to a valid page number."""
-    try:
-        number = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
+    return reader_input.clamped_integer(raw, default=1, minimum=1, maximum=max(num_pages, 1))
 
 
 def paginate(request, object_list, per_page: int, param: str = "page") -> Page:

@@ -1,12 +1,14 @@
 """Views that belong to no domain app: page serving, the language redirect and the 404 page."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from wagtail import views as wagtail_views
 
 from core import wagtail_adapter
+from core.health import readiness
 from core.routing import localized_home, site_for_request
 
 
@@ -27,8 +29,15 @@ def page_not_found(request, exception=None):
 
 
 def healthz(request):
-    """Liveness probe for load balancers; also the trivial baseline of benchmarks/pages.py."""
+    """Liveness probe (no database, no cache); also the trivial baseline of benchmarks/pages.py."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness probe: 200 when the database and the cache answer, 503 naming what failed."""
+    ready, details = readiness()
+    return JsonResponse({"ready": ready, "checks": details}, status=200 if ready else 503)
 
 
 def serve(request, path):

@@ -6,6 +6,8 @@ own `?locale=ru` filter narrows to one language (it is active because WAGTAIL_I1
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.db import models
 from django.http import Http404
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -13,11 +15,45 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale
 
 from articles.models import ArticlePage
+from core import reader_input
 
 from .links import home_for_locale, language_codes
 
 # A URLconf holding only the API, with no language-prefixed patterns (see dispatch()).
 API_URLCONF = "distribution.api_urlconf"
+# Query parameters that name a page id or a count; Wagtail int()s them without bounds.
+ID_PARAMETERS = ("id", "child_of", "descendant_of", "ancestor_of", "translation_of")
+
+
+def check_parameters(params, model, pk=None) -> None:
+    """400 (BadRequestError) for an id, offset, number or date no column can hold.
+
+    Wagtail's API int()s ids and offsets and hands field filters to the ORM as they come:
+    `?id=abc` raised a ValueError, a 20-digit offset or id overflowed PostgreSQL's integers and
+    `?first_published_at=x` failed the field's validation, all 500s. Values are parsed by
+    core.reader_input like every other reader input; offsets stop at NEWSDESK_API_MAX_OFFSET
+    because a deep OFFSET makes the database walk every skipped row.
+    """
+    if pk is not None and reader_input.integer(pk) is None:
+        raise Http404("No article with this id")
+    fields = {f.name: f for f in model._meta.get_fields()}
+    for name in params:
+        field = fields.get(name)
+        values = params.getlist(name)
+        if isinstance(field, models.DateField):  # DateTimeField included
+            if any(reader_input.moment(value) is None for value in values):
+                raise BadRequestError(f"{name} must be an ISO date or date-time")
+            continue
+        if name == "offset":
+            maximum = settings.NEWSDESK_API_MAX_OFFSET
+        elif name in ID_PARAMETERS or isinstance(
+            field, models.IntegerField | models.AutoField | models.ForeignKey
+        ):
+            maximum = reader_input.MAX_ID
+        else:
+            continue
+        if any(reader_input.integer(value, maximum=maximum) is None for value in values):
+            raise BadRequestError(f"{name} must be a whole number from 0 to {maximum}")
 
 
 class ArticlesAPIViewSet(PagesAPIViewSet):
@@ -32,6 +68,11 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         # Resolution of this request has already happened, so routing is unaffected.
         request.urlconf = API_URLCONF
         return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        # Inside DRF's exception handling, so BadRequestError answers a JSON 400.
+        super().initial(request, *args, **kwargs)
+        check_parameters(request.GET, self.model, kwargs.get("pk"))
 
     def get_queryset(self):
         # `type` could otherwise widen the endpoint to any page model.

@@ -1,4 +1,7 @@
-"""Turning query-string parameters into search filters; any value is accepted, none raises."""
+"""Turning query-string parameters into search filters; any value is accepted, none raises.
+
+The parsing itself is `core.reader_input` (one set of rules for every reader input).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,12 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.dateparse import parse_date
+
+from core import reader_input
 
 from .backends import SearchFilters
 
-MAX_PARAM_CHARS = 2_000
+MAX_PARAM_CHARS = reader_input.MAX_TEXT_CHARS
 
 
 def content_languages() -> tuple[str, ...]:
@@ -18,25 +22,23 @@ def content_languages() -> tuple[str, ...]:
 
 
 def clean_text(value) -> str:
-    return str(value or "")[:MAX_PARAM_CHARS].replace("\x00", "")
+    return reader_input.text(value, MAX_PARAM_CHARS)
 
 
 def parse_day(value) -> datetime | None:
-    """'2024-05-01' -> aware midnight in the site's time zone; anything else -> None."""
-    try:
-        day = parse_date(clean_text(value).strip()[:10])
-    except ValueError:
-        return None
+    """'2024-05-01' -> aware midnight in the site's time zone; anything else -> None.
+
+    Days are clamped to reader_input's calendar (so `to=9999-12-31` plus the inclusive day
+    still fits in a datetime).
+    """
+    day = reader_input.day(value)
     if day is None:
         return None
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def parse_int(value) -> int | None:
-    text = clean_text(value).strip()
-    if not text.isdigit() or len(text) > 12:
-        return None
-    return int(text)
+    return reader_input.integer(value)
 
 
 def filters_from(params, reader_language: str, *, languages_param: str | None = None):
@@ -47,9 +49,9 @@ def filters_from(params, reader_language: str, *, languages_param: str | None = 
     """
     languages = content_languages()
     if languages_param is not None:
-        wanted = clean_text(languages_param).strip().lower()
-        chosen = (wanted,) if wanted in languages else languages
-    elif clean_text(params.get("all")) in ("1", "on", "true"):
+        wanted = reader_input.choice(languages_param, languages)
+        chosen = (wanted,) if wanted else languages
+    elif reader_input.flag(params.get("all")):
         chosen = languages
     else:
         chosen = (reader_language,) if reader_language in languages else languages

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from django.utils.safestring import SafeString
 
+from core import reader_input
+
 from .analysis import (
     CYRILLIC_RE,
     ParsedQuery,
@@ -25,6 +27,8 @@ from .models import IndexEntry, VocabularyTerm
 from .snippets import highlight, snippet
 
 PAGE_SIZE = 10
+# Past the ranked candidates pages are empty and clamp to the last one anyway (run_search).
+MAX_PAGE_NUMBER = 1_000_000
 # Phrase queries are matched on terms by the index, then checked for adjacency here; only the
 # best candidates are checked, which bounds the work of a phrase made of common words.
 PHRASE_CANDIDATES = 2_000
@@ -68,11 +72,7 @@ class SearchOutcome:
 
 def parse_page_number(raw) -> int:
     """Any page parameter becomes a page number >= 1 ("abc", "0", "-3" -> 1)."""
-    try:
-        number = int(str(raw).strip()[:9])
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
+    return reader_input.clamped_integer(raw, default=1, minimum=1, maximum=MAX_PAGE_NUMBER)
 
 
 def edits1(word: str) -> set[str]:

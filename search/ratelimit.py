@@ -35,6 +35,10 @@ def check_rate(request, scope: str = "search") -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 1)
         used = 1
+    if used is None:
+        # The cache is unreachable and ignores the error (django-redis IGNORE_EXCEPTIONS, logged
+        # there): searching stays possible rather than every search answering 500 or 429.
+        return 0
     if used > limit:
         return max(1, int((slot + 1) * window - now) + 1)
     return 0

@@ -4,6 +4,7 @@ from django import template
 
 from core.fragment_cache import cached_for_page
 from core.i18n import active_language, page_alternates, path_alternates
+from core.safe_urls import safe_url
 
 register = template.Library()
 
@@ -55,3 +56,9 @@ def other_languages(alternates):
 def absolute_url(context, url):
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.filter(name="safe_url")
+def safe_url_filter(value, fallback: str = ""):
+    """`{{ url|safe_url }}`: the URL if it is http(s) or site-relative, else "" (no live link)."""
+    return safe_url(value, fallback)

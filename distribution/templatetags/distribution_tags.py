@@ -55,7 +55,7 @@ def article_head(context):
     authors = context.get("article_authors")
     if authors is None:
         authors = list(page.authors.all())
-    source_urls = [s.url for s in attribution.sources] if attribution else []
+    source_urls = [s.url for s in attribution.sources if s.url] if attribution else []
     # Derived from this page's version, its authors/sources and its translations: cached until
     # the page or the content generation changes (core/fragment_cache.py).
     head = cached_for_page(

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: NUL/control bytes in a URL get a 400 before anything reads the path or the query.
+    "core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag + If-None-Match -> 304 over the final response; then Cache-Control for every
@@ -120,6 +122,11 @@ def database_from_env(default_sqlite_path: Path) -> dict:
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Logins are throttled per client address and username (core/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["core.login_throttle.ThrottledModelBackend"]
+NEWSDESK_LOGIN_MAX_FAILURES = int(os.environ.get("NEWSDESK_LOGIN_MAX_FAILURES", "5"))
+NEWSDESK_LOGIN_LOCK_SECONDS = max(1, int(os.environ.get("NEWSDESK_LOGIN_LOCK_SECONDS", "900")))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -166,14 +173,35 @@ CACHES = {
         },
     }
 }
-if os.environ.get("REDIS_URL"):
-    CACHES["default"] = {
+
+
+def redis_cache(url: str) -> dict:
+    """The Redis cache for REDIS_URL (a function so that tests use exactly this configuration).
+
+    Redis down must not take the site down: every cached value here can be recomputed, so
+    django-redis ignores (and logs) connection errors and pages render uncached, and short
+    socket timeouts keep a dead or unreachable server from holding each request for seconds.
+    /readyz still reports the cache as failing (core/health.py).
+    """
+    timeout = float(os.environ.get("NEWSDESK_REDIS_TIMEOUT", "0.5"))
+    return {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        "LOCATION": url,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+        },
         # Lets two sites (or a test stack next to `make stack`) share one Redis database.
         "KEY_PREFIX": os.environ.get("NEWSDESK_CACHE_KEY_PREFIX", ""),
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES["default"] = redis_cache(os.environ["REDIS_URL"])
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "newsdesk.cache"
 
 # Background work: the database queue by default; `manage.py db_worker` runs it. Feed polling
 # has a queue of its own ("ingest") so a slow poll never delays publishing (docs/operations.md).
@@ -280,3 +308,9 @@ NEWSDESK_RELATED_REFRESH_BATCH = int(os.environ.get("NEWSDESK_RELATED_REFRESH_BA
 NEWSDESK_TASK_HEARTBEAT_SECONDS = float(os.environ.get("NEWSDESK_TASK_HEARTBEAT_SECONDS", "10"))
 NEWSDESK_TASK_DEAD_AFTER_SECONDS = float(os.environ.get("NEWSDESK_TASK_DEAD_AFTER_SECONDS", "60"))
 NEWSDESK_TASK_MAX_ATTEMPTS = int(os.environ.get("NEWSDESK_TASK_MAX_ATTEMPTS", "3"))
+
+# Headless API (distribution/api.py, docs/api.md): at most this many items per request
+# (Wagtail's setting) and no offset beyond NEWSDESK_API_MAX_OFFSET (deep offsets make the
+# database walk every skipped row; clients page by date filters instead).
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("NEWSDESK_API_LIMIT_MAX", "20"))
+NEWSDESK_API_MAX_OFFSET = int(os.environ.get("NEWSDESK_API_MAX_OFFSET", "10000"))
