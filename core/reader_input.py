@@ -31,6 +31,7 @@ MAX_DAY = date(2999, 12, 31)
 MAX_DIGITS = 19
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NON_WORD = re.compile(r"[^\w\s-]|_")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 TRUE_WORDS = frozenset({"1", "on", "true", "yes"})
 FALSE_WORDS = frozenset({"0", "off", "false", "no", ""})
@@ -94,6 +95,15 @@ def moment(value) -> datetime | None:
     if parsed is None or not MIN_DAY <= parsed.date() <= MAX_DAY:
         return None
     return parsed
+
+
+def words(value, max_chars: int = 200) -> str:
+    """Only the words of a free-text query (letters, digits, hyphens), single-spaced.
+
+    For search engines with a query syntax of their own (SQLite FTS5 behind Wagtail's database
+    backend fails on an unbalanced quote), which a reader's text must never reach as syntax.
+    """
+    return " ".join(NON_WORD.sub(" ", text(value, max_chars)).split())
 
 
 def flag(value, default: bool = False) -> bool:

@@ -73,6 +73,12 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         # Inside DRF's exception handling, so BadRequestError answers a JSON 400.
         super().initial(request, *args, **kwargs)
         check_parameters(request.GET, self.model, kwargs.get("pk"))
+        if "search" in request.GET:
+            # Wagtail hands ?search= to its backend's query syntax (SQLite FTS5 answered 500 to
+            # an unbalanced quote); readers search words, so only the words are passed on.
+            params = request._request.GET.copy()
+            params["search"] = reader_input.words(params["search"])
+            request._request.GET = params
 
     def get_queryset(self):
         # `type` could otherwise widen the endpoint to any page model.

@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from core.testing.factories import make_article, make_section
+from articles.testing.factories import make_article, make_section
 
 # Raw query-string / path text: already percent-encoded where it has to be. One value per class.
 HOSTILE = [

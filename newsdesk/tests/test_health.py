@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import Client, override_settings
 
-from core.testing.factories import make_article, make_section
+from articles.testing.factories import make_article, make_section
 from newsdesk.settings.base import redis_cache
 
 REDIS_SERVER = shutil.which("redis-server")
