@@ -11,7 +11,6 @@ class CoreConfig(AppConfig):
         from django_tasks.signals import task_started
 
         from . import login_throttle  # noqa: F401 - connects its signal receivers
-
         from .scheduling import register_periodic_job, seconds_setting
         from .task_health import on_task_started
         from .tasks import publish_scheduled_task

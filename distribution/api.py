@@ -25,7 +25,7 @@ API_URLCONF = "distribution.api_urlconf"
 ID_PARAMETERS = ("id", "child_of", "descendant_of", "ancestor_of", "translation_of")
 
 
-def check_parameters(params, model, pk=None) -> None:
+def check_parameters(params, model, filterable: set[str], pk=None) -> None:
     """400 (BadRequestError) for an id, offset, number or date no column can hold.
 
     Wagtail's API int()s ids and offsets and hands field filters to the ORM as they come:
@@ -36,7 +36,8 @@ def check_parameters(params, model, pk=None) -> None:
     """
     if pk is not None and reader_input.integer(pk) is None:
         raise Http404("No article with this id")
-    fields = {f.name: f for f in model._meta.get_fields()}
+    # Only fields Wagtail's FieldsFilter filters on (`locale` has a filter of its own).
+    fields = {f.name: f for f in model._meta.get_fields() if f.name in filterable - {"locale"}}
     for name in params:
         field = fields.get(name)
         values = params.getlist(name)
@@ -72,7 +73,8 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         # Inside DRF's exception handling, so BadRequestError answers a JSON 400.
         super().initial(request, *args, **kwargs)
-        check_parameters(request.GET, self.model, kwargs.get("pk"))
+        filterable = set(self.get_available_fields(self.model, db_fields_only=True))
+        check_parameters(request.GET, self.model, filterable, kwargs.get("pk"))
         if "search" in request.GET:
             # Wagtail hands ?search= to its backend's query syntax (SQLite FTS5 answered 500 to
             # an unbalanced quote); readers search words, so only the words are passed on.

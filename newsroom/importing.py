@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page
 
 from articles.creation import ascii_slug, create_article, free_slug, home_for
 from articles.models import ArticlePage, Author, SectionPage
+from core.safe_urls import is_http_url
 from search.models import ImportedArticle
 from sources.models import Outlet, SourceArticle
 from sources.sanitize import IMPORTED_ARCHIVE, PLAIN_TEXT, sanitize_html
@@ -127,6 +128,11 @@ def parse_row(raw: str, line: int) -> ImportRow:
     paragraphs = _paragraphs(data["body"])
     if not paragraphs:
         raise RowError("'body' has no text")
+    source_url = str(data.get("source_url") or "").strip()[:1000]
+    if source_url and not is_http_url(source_url):
+        # It becomes the public attribution link: a javascript: URL there would run in readers'
+        # browsers. The row is refused rather than imported without its source.
+        raise RowError(f"'source_url' must be an http or https URL, not {source_url[:60]!r}")
     return ImportRow(
         line=line,
         title=" ".join(data["title"].split())[:TITLE_MAX],
@@ -138,7 +144,7 @@ def parse_row(raw: str, line: int) -> ImportRow:
         url=data["url"].strip()[:1000],
         tags=_text_list(data.get("tags"), "tags"),
         authors=_text_list(data.get("authors"), "authors"),
-        source_url=str(data.get("source_url") or "").strip()[:1000],
+        source_url=source_url,
         outlet=str(data.get("outlet") or "").strip()[:200],
     )
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 
+from core.safe_urls import http_url_validator
+
 
 class Outlet(TranslatableMixin, models.Model):
     """A foreign news outlet whose stories the newsroom interprets.
@@ -19,7 +21,9 @@ class Outlet(TranslatableMixin, models.Model):
     """
 
     name = models.CharField(_("name"), max_length=200)
-    homepage = models.URLField(_("homepage"), max_length=500, blank=True)
+    homepage = models.URLField(
+        _("homepage"), max_length=500, blank=True, validators=[http_url_validator]
+    )
     language = models.CharField(
         _("language"), max_length=10, blank=True, help_text=_("ISO 639-1 code, e.g. de")
     )
@@ -73,7 +77,9 @@ class Feed(models.Model):
     outlet = models.ForeignKey(
         Outlet, verbose_name=_("outlet"), on_delete=models.CASCADE, related_name="feeds"
     )
-    url = models.URLField(_("feed URL"), max_length=1000, unique=True)
+    url = models.URLField(
+        _("feed URL"), max_length=1000, unique=True, validators=[http_url_validator]
+    )
     title = models.CharField(_("title"), max_length=500, blank=True)
     active = models.BooleanField(_("active"), default=True)
     poll_interval_minutes = models.PositiveIntegerField(_("poll interval (minutes)"), default=30)
@@ -134,15 +140,25 @@ class SourceArticle(models.Model):
         blank=True,
         related_name="articles",
     )
-    url = models.URLField(_("original URL"), max_length=1000, unique=True)
-    link = models.URLField(_("link in feed"), max_length=1000, blank=True, db_index=True)
+    url = models.URLField(
+        _("original URL"), max_length=1000, unique=True, validators=[http_url_validator]
+    )
+    link = models.URLField(
+        _("link in feed"),
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        validators=[http_url_validator],
+    )
     guid = models.CharField(_("GUID"), max_length=1000, blank=True)
     title = models.CharField(_("original title"), max_length=500)
     authors = models.JSONField(_("authors"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
-    lead_image_url = models.URLField(_("lead image URL"), max_length=1000, blank=True)
+    lead_image_url = models.URLField(
+        _("lead image URL"), max_length=1000, blank=True, validators=[http_url_validator]
+    )
     lead_image_caption = models.TextField(_("lead image caption"), blank=True)
     lead_image_credit = models.CharField(_("lead image credit"), max_length=300, blank=True)
     summary = models.TextField(_("summary (sanitized HTML)"), blank=True)

@@ -117,3 +117,20 @@ def test_duplicate_titles_get_distinct_slugs(tmp_path, site):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_articles", str(tmp_path / "nope.jsonl"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "source_url",
+    ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x", "ftp://a.b/"],
+)
+def test_a_non_web_source_url_is_refused_with_its_row(tmp_path, client, site, source_url):
+    out, err = run_import(
+        tmp_path, [row(source_url=source_url), row(url="https://archive.example/2")]
+    )
+    assert "source_url" in out + err
+    assert not ImportedArticle.objects.filter(url="https://archive.example/1").exists()
+    page = imported("https://archive.example/2")
+    html = client.get(page.url).content.decode()
+    assert "javascript:" not in html.lower()
+    assert 'href="https://outlet.example/a"' in html
