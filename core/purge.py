@@ -101,8 +101,11 @@ class _Batch(PurgeSet):
         enqueue(self.urls, self.keys)
 
 
-def schedule_purge(page) -> None:
+def schedule_purge(page, *, only_page: bool = False) -> None:
     """Add `page`'s purge set to this transaction's purge, sent once after the commit.
+
+    `only_page`: just the page itself (its own content changed, e.g. a recomputed "Don't
+    Miss"), not the listings and pages that show it.
 
     A bulk change (deleting a section with its articles) makes one task, not one per page; a
     rolled-back transaction's batch is dropped with its on-commit callback.
@@ -110,7 +113,11 @@ def schedule_purge(page) -> None:
     if not settings.WAGTAILFRONTENDCACHE:
         return
     try:
-        purge = purge_set_for(page)
+        if only_page:
+            purge = PurgeSet()
+            purge.add_page(page)
+        else:
+            purge = purge_set_for(page)
     except Exception:
         logger.exception("purge: skipped for page %s", getattr(page, "pk", None))
         return

@@ -180,12 +180,31 @@ def compute_and_store(page_id: int, refresh_neighbours: bool = True) -> list[int
     """Store a page's neighbours; refresh theirs too, since the new article may belong there."""
     if refresh_neighbours:
         store_vectors([page_id])  # the text may have changed since the vector was stored
+    before = RelatedArticles.objects.filter(pk=page_id).values_list("related_ids", flat=True)
+    before = before.first()
     related = compute_related(page_id)
     RelatedArticles.objects.update_or_create(page_id=page_id, defaults={"related_ids": related})
+    if before != related:
+        _purge_page(page_id)
     if refresh_neighbours:
         for neighbour in related:
             compute_and_store(neighbour, refresh_neighbours=False)
     return related
+
+
+def _purge_page(page_id: int) -> None:
+    """A changed stored "Don't Miss" changes what the page shows: purge it from front caches
+    (a neighbour of a newly published article may now show it)."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from core.purge import schedule_purge
+
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        schedule_purge(page.specific_deferred, only_page=True)
 
 
 def compute_all(page_ids: list[int], progress=None) -> int:

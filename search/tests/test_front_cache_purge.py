@@ -100,6 +100,21 @@ def test_publishing_an_edit_purges_everything_that_shows_it(recorded, story):
     assert {f"p{article.pk}", f"p{translation.pk}", "l-en", "sitemaps"} <= keys
 
 
+def test_neighbours_whose_stored_dont_miss_changes_are_purged(recorded, story):
+    article, _translation, pinning, _storing = story
+    section = article.get_parent().specific
+    urls, keys = recorded(
+        lambda: make_article(section, title="Ferry timetable", slug="timetable", tags=["Transport"])
+    )
+    new = ArticlePage.objects.get(slug="timetable")
+    stored = RelatedArticles.objects.get(pk=new.pk).related_ids
+    assert stored, "the new article has stored neighbours"
+    # Each neighbour's own list now names the new article: its page shows a new card.
+    for neighbour in ArticlePage.objects.filter(pk__in=stored):
+        assert neighbour.get_full_url() in urls, neighbour.slug
+        assert f"p{neighbour.pk}" in keys
+
+
 def test_unpublish_and_delete_purge_the_article_and_its_listings(recorded, story):
     article = story[0]
     urls, keys = recorded(lambda: article.unpublish())
