@@ -13,15 +13,21 @@ class CoreConfig(AppConfig):
         from . import login_throttle  # noqa: F401 - connects its signal receivers
         from .scheduling import register_periodic_job, seconds_setting
         from .task_health import on_task_started
-        from .tasks import publish_scheduled_task
+        from .tasks import prune_task_results, publish_scheduled_task
 
         connect_invalidation()
         task_started.connect(on_task_started, dispatch_uid="core.task_heartbeat")
         register_periodic_job(
             "wagtail.publish_scheduled",
-            seconds_setting("NEWSDESK_PUBLISH_SCHEDULED_SECONDS", 30),
+            seconds_setting("NEWSDESK_PUBLISH_SCHEDULED_SECONDS"),
             publish_scheduled_task,
             description="Publish pages whose go_live_at passed; unpublish those past expire_at",
+        )
+        register_periodic_job(
+            "core.prune_task_results",
+            seconds_setting("NEWSDESK_TASK_PRUNE_SECONDS"),
+            prune_task_results,
+            description="Delete old finished task results and heartbeats of gone processes",
         )
 
         from .purge import connect as connect_purge

@@ -70,12 +70,13 @@ def periodic_jobs() -> list[PeriodicJob]:
     return [_registry[name] for name in sorted(_registry)]
 
 
-def seconds_setting(name: str, default: float) -> Callable[[], timedelta]:
-    """An interval read from a Django setting at each use (so ``settings`` overrides apply)."""
+def seconds_setting(name: str) -> Callable[[], timedelta]:
+    """An interval read from a Django setting (seconds; its default is in settings/base.py)
+    at each use, so ``settings`` overrides apply."""
 
     def interval() -> timedelta:
         from django.conf import settings
 
-        return timedelta(seconds=float(getattr(settings, name, default)))
+        return timedelta(seconds=float(getattr(settings, name)))
 
     return interval

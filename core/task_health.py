@@ -34,15 +34,15 @@ class WorkerLost(Exception):  # noqa: N818 - the name is what shows as the task'
 
 
 def heartbeat_interval() -> float:
-    return float(getattr(settings, "NEWSDESK_TASK_HEARTBEAT_SECONDS", 10))
+    return float(settings.NEWSDESK_TASK_HEARTBEAT_SECONDS)
 
 
 def dead_after() -> timedelta:
-    return timedelta(seconds=float(getattr(settings, "NEWSDESK_TASK_DEAD_AFTER_SECONDS", 60)))
+    return timedelta(seconds=float(settings.NEWSDESK_TASK_DEAD_AFTER_SECONDS))
 
 
 def max_attempts() -> int:
-    return max(1, int(getattr(settings, "NEWSDESK_TASK_MAX_ATTEMPTS", 3)))
+    return max(1, int(settings.NEWSDESK_TASK_MAX_ATTEMPTS))
 
 
 def beat(process_id: str, kind: str, started_at: datetime | None = None) -> None:

@@ -19,7 +19,7 @@ class SearchConfig(AppConfig):
         register_related_provider(related.stored_related_ids)
         register_periodic_job(
             "search.refresh_related",
-            seconds_setting("NEWSDESK_RELATED_REFRESH_SECONDS", 900),
+            seconds_setting("NEWSDESK_RELATED_REFRESH_SECONDS"),
             refresh_related_task,
             description="Recompute stored Don't Miss lists that are missing or out of date",
         )

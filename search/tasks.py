@@ -32,4 +32,4 @@ def remove_page_task(page_id: int) -> int:
 @task()
 def refresh_related_task() -> int:
     """Periodic: recompute "Don't Miss" lists left stale by a lost or failed task."""
-    return refresh_stale(limit=int(getattr(settings, "NEWSDESK_RELATED_REFRESH_BATCH", 200)))
+    return refresh_stale(limit=int(settings.NEWSDESK_RELATED_REFRESH_BATCH))

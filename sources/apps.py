@@ -17,7 +17,7 @@ class SourcesConfig(AppConfig):
         # How often to look for due feeds; each Feed's own interval decides whether it is due.
         register_periodic_job(
             "sources.poll_feeds",
-            seconds_setting("NEWSDESK_INGEST_POLL_SECONDS", 120),
+            seconds_setting("NEWSDESK_INGEST_POLL_SECONDS"),
             poll_feeds,
             description="Ingest every feed that is due",
         )

@@ -51,7 +51,12 @@ def finish_all(status: str = "SUCCESSFUL") -> None:
 
 def test_every_periodic_job_is_registered_once_with_a_task() -> None:
     names = {job.name for job in periodic_jobs()}
-    assert {"sources.poll_feeds", "wagtail.publish_scheduled", "search.refresh_related"} <= names
+    assert {
+        "sources.poll_feeds",
+        "wagtail.publish_scheduled",
+        "search.refresh_related",
+        "core.prune_task_results",
+    } <= names
     with pytest.raises(ValueError, match="already registered"):
         register_periodic_job("sources.poll_feeds", timedelta(seconds=5), noop)
 
@@ -72,7 +77,7 @@ def test_a_due_job_is_enqueued_once_and_not_again_while_in_flight(db_queue) -> N
     finish_all()
     state = PeriodicJobState.objects.get(name="wagtail.publish_scheduled")
     assert scheduler.tick(state.next_run_at - timedelta(seconds=1)).enqueued == []
-    due = scheduler.tick(now + timedelta(hours=2))
+    due = scheduler.tick(now + timedelta(days=1))
     assert set(due.enqueued) == set(report.enqueued)
     state.refresh_from_db()
     assert state.runs == 2 and state.last_status == "READY"
@@ -177,3 +182,19 @@ def test_a_job_registered_later_is_one_registration(db_queue) -> None:
         assert rows(noop.module_path).count() == 1
     finally:
         unregister_periodic_job("test.noop")
+
+
+def test_old_task_results_and_heartbeats_are_pruned(db_queue) -> None:
+    from core.tasks import prune_task_results
+
+    old, recent = noop.enqueue(), noop.enqueue()
+    long_ago = timezone.now() - timedelta(days=20)
+    rows().filter(pk=old.id).update(status="SUCCESSFUL", finished_at=long_ago)
+    rows().filter(pk=recent.id).update(status="SUCCESSFUL", finished_at=timezone.now())
+    ProcessHeartbeat.objects.create(
+        process_id="gone", kind="worker", started_at=long_ago, last_seen=long_ago
+    )
+    task_health.beat("here", "worker")
+    prune_task_results.call()
+    assert list(rows().values_list("pk", flat=True)) == [rows().get(pk=recent.id).pk]
+    assert list(ProcessHeartbeat.objects.values_list("pk", flat=True)) == ["here"]

@@ -310,6 +310,9 @@ NEWSDESK_RELATED_REFRESH_BATCH = int(os.environ.get("NEWSDESK_RELATED_REFRESH_BA
 NEWSDESK_TASK_HEARTBEAT_SECONDS = float(os.environ.get("NEWSDESK_TASK_HEARTBEAT_SECONDS", "10"))
 NEWSDESK_TASK_DEAD_AFTER_SECONDS = float(os.environ.get("NEWSDESK_TASK_DEAD_AFTER_SECONDS", "60"))
 NEWSDESK_TASK_MAX_ATTEMPTS = int(os.environ.get("NEWSDESK_TASK_MAX_ATTEMPTS", "3"))
+# Finished task results are deleted after this many days (failed ones after twice as many).
+NEWSDESK_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("NEWSDESK_TASK_RESULTS_KEEP_DAYS", "14"))
+NEWSDESK_TASK_PRUNE_SECONDS = float(os.environ.get("NEWSDESK_TASK_PRUNE_SECONDS", "21600"))
 
 # Headless API (distribution/api.py, docs/api.md): at most this many items per request
 # (Wagtail's setting) and no offset beyond NEWSDESK_API_MAX_OFFSET (deep offsets make the

@@ -40,8 +40,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, once, **options):
         self._configure_logging(options["verbosity"])
-        tick_seconds = interval or float(getattr(settings, "NEWSDESK_SCHEDULER_TICK_SECONDS", 5))
-        max_backoff = float(getattr(settings, "NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS", 60))
+        tick_seconds = interval or float(settings.NEWSDESK_SCHEDULER_TICK_SECONDS)
+        max_backoff = float(settings.NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS)
         if once:
             report = scheduler.tick()
             self.stdout.write(_summary(report))

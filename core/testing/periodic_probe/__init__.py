@@ -1,5 +1,5 @@
-"""A test-only app for the real-process scheduler tests (``core/testing/process_settings.py``).
+"""A test-only app for the real-process scheduler tests (``newsdesk.settings.processtest.py``).
 
-It registers one more periodic job, ``probe.block``, whose first run blocks until its worker is
-killed, so a test can SIGKILL a worker in the middle of a task and watch what happens next.
+It registers one more periodic job, ``probe.block``, that blocks until the test releases it,
+so a test can SIGKILL a worker in the middle of a task and watch what happens next.
 """

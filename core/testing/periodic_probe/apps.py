@@ -10,6 +10,6 @@ class PeriodicProbeConfig(AppConfig):
 
         from core.scheduling import register_periodic_job
 
-        from .tasks import block_first_run
+        from .tasks import block_until_released
 
-        register_periodic_job("probe.block", timedelta(seconds=1), block_first_run)
+        register_periodic_job("probe.block", timedelta(seconds=1), block_until_released)

@@ -12,15 +12,17 @@ BLOCK_LIMIT_SECONDS = 120  # never outlive a test run, even if nobody kills the 
 
 
 @task()
-def block_first_run() -> str:
-    """First run (per PROBE_DIR): write ``blocking`` and wait to be killed; later runs return."""
+def block_until_released() -> str:
+    """Block (writing ``blocking`` with the worker's pid) until ``release`` exists in PROBE_DIR.
+
+    It stands for a long task in the middle of which a worker is killed.
+    """
     probe = Path(os.environ["PROBE_DIR"])
-    marker = probe / "blocking"
-    if marker.exists():
-        (probe / "resumed").touch()
-        return "resumed"
-    marker.write_text(str(os.getpid()))
+    release = probe / "release"
+    if release.exists():
+        return "released"
+    (probe / "blocking").write_text(str(os.getpid()))
     deadline = time.monotonic() + BLOCK_LIMIT_SECONDS
-    while time.monotonic() < deadline and not (probe / "release").exists():
+    while time.monotonic() < deadline and not release.exists():
         time.sleep(0.1)
     return "released"
