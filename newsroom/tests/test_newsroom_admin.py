@@ -220,3 +220,12 @@ def test_unflagged_unpublished_pages_are_not_flagged():
     )
 
     assert draft.source_links.get().source_updated_at is None
+
+
+@pytest.mark.django_db
+def test_the_detail_view_never_links_a_non_web_url(admin_client):
+    # Stored before the model validators existed; the admin shows it as text, not as a link.
+    article = make_source_article(url="javascript:alert(document.cookie)")
+    html = admin_client.get(reverse(INSPECT, args=[article.pk])).content.decode()
+    assert 'href="javascript:' not in html
+    assert "javascript:alert(document.cookie)" in html
