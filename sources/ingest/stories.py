@@ -74,13 +74,22 @@ def cluster_pending(*, window: timedelta = CLUSTER_WINDOW, now: datetime | None 
         stories = assign_stories([signatures[i] for i in unclustered], candidates)
         story_for = dict(zip(unclustered, stories, strict=True))
         with transaction.atomic():
+            # An overlapping run may have clustered some of these since we read them: lock the
+            # rows and leave its assignments alone, or the Stories it made would stay empty.
+            story_now = dict(
+                SourceArticle.objects.select_for_update()
+                .filter(pk__in=pending_ids)
+                .values_list("pk", "story_id")
+            )
             created: dict[NewStory, Story] = {}
             touched: set[int] = set()
             for index, article in enumerate(pending):
+                if article.pk not in story_now:
+                    continue  # deleted since we read it
                 article.signature = signatures[index].to_bytes()
                 article.signature_version = SIGNATURE_VERSION
                 fields = ["signature", "signature_version"]
-                if index in story_for:
+                if index in story_for and story_now[article.pk] is None:
                     target = story_for[index]
                     if isinstance(target, NewStory):
                         if target not in created:

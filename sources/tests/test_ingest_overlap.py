@@ -4,7 +4,9 @@ The runs are real threads with their own database connections, on PostgreSQL the
 database itself and on SQLite a file copy of it (an in-memory test database cannot take two
 writers). Both runs are held until each has looked for the article inside its transaction
 and found nothing, so both insert it: exactly the race that made the second run die on an
-IntegrityError and mark the feed failed with a back-off.
+IntegrityError and mark the feed failed with a back-off. Their clustering steps overlap the
+same way: both sign the same new articles, and the second must not re-cluster what the first
+already put in Stories (which would leave the first one's Stories empty).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from django.db import connection, connections
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.fetching.client import Fetcher
-from sources.ingest import storage
+from sources.ingest import storage, stories
+from sources.ingest.records import ArticleData
 from sources.ingest.runs import IngestSummary, ingest_due_feeds
-from sources.models import Feed, SourceArticle, SourceArticleVersion
+from sources.models import Feed, SourceArticle, SourceArticleVersion, Story
 from sources.testing.factories import make_outlet
 
 from .ingest_fixtures import BRIDGE, LIBRARY, serve_site
@@ -146,3 +149,52 @@ def test_two_overlapping_runs_of_one_feed_both_succeed_and_store_each_article_on
     assert titles == sorted([BRIDGE.title, LIBRARY.title])
     assert versions == sorted([(BRIDGE.title, 1), (LIBRARY.title, 1)])
     assert (failures, last_error) == (0, "")
+
+
+def test_two_overlapping_clustering_steps_leave_no_empty_story(
+    shared_database: Callable[[], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outlet = make_outlet(language="en")
+    for story in (BRIDGE, LIBRARY):
+        url = f"https://courier.example.org/{story.slug}"
+        text = "\n\n".join(story.paragraphs)
+        storage.store_article(
+            outlet, None, ArticleData(url=url, link=url, title=story.title, text=text)
+        )
+    shared_database()
+    barrier = threading.Barrier(2, timeout=MEET_TIMEOUT)
+    real_assign = stories.assign_stories
+
+    def assign_then_meet(signatures, candidates):
+        planned = real_assign(signatures, candidates)
+        try:
+            barrier.wait()  # both runs planned Stories for the same unclustered articles
+        except threading.BrokenBarrierError:
+            pass
+        return planned
+
+    monkeypatch.setattr(stories, "assign_stories", assign_then_meet)
+    errors: list[BaseException] = []
+
+    def cluster() -> None:
+        try:
+            stories.cluster_pending()
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cluster) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+
+    assert errors == []
+
+    def clustered() -> tuple:
+        used = set(SourceArticle.objects.values_list("story_id", flat=True))
+        return used, set(Story.objects.values_list("pk", flat=True))
+
+    used, made = in_thread(clustered)
+    assert None not in used and used == made  # every article in a Story, no Story left empty
