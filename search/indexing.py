@@ -35,6 +35,23 @@ COMMON_TERM_DOCUMENTS = 1_000
 BULK_LOAD_PAGES = 200
 BULK_LOAD_SHARE = 0.1
 LANGUAGE_TERM_PREFIX = "~lang:"
+# Index writes log bitmap changes here (migration 0008); fold_pending_bitmaps applies them.
+PENDING_TABLE = "search_termbitmap_pending"
+FOLD_LOCK_KEY = 0x6E640B17  # any constant: PostgreSQL advisory lock of the one running fold
+# The entries' changes per page and term, the last one winning; the DELETE feeds the UPDATE in
+# one statement, so no logged row is dropped without being applied.
+FOLD_SQL = f"""
+WITH gone AS (DELETE FROM {PENDING_TABLE} RETURNING id, page_id, terms, is_set),
+ops AS (
+    SELECT DISTINCT ON (term, page_id) term, page_id, is_set
+    FROM (SELECT id, page_id, unnest(terms) AS term, is_set FROM gone) o
+    ORDER BY term, page_id, id DESC
+), grouped AS (
+    SELECT term, array_agg(page_id) AS pages, array_agg(is_set) AS vals FROM ops GROUP BY term
+)
+UPDATE search_termbitmap b SET bits = search_termbitmap_apply(b.bits, g.pages, g.vals)
+FROM grouped g WHERE b.term = g.term
+"""  # noqa: S608 - constant table names
 
 
 def article_model():
@@ -254,6 +271,7 @@ def store_term_bitmaps(common: set[str]) -> int:
     table = TermBitmap._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        cursor.execute(f"DELETE FROM {PENDING_TABLE}")  # noqa: S608 - rebuilt from the entries
         cursor.executemany(
             f"INSERT INTO {table} (term, bits) VALUES (%s, %s)",  # noqa: S608
             [(term, bitmap_from_ids(pks)) for term, pks in ids.items()],
@@ -270,6 +288,25 @@ def drop_term_bitmaps() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TermBitmap._meta.db_table}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {PENDING_TABLE}")  # noqa: S608
+
+
+def fold_pending_bitmaps() -> bool:
+    """Apply the bitmap changes that index writes logged (PostgreSQL; migration 0008).
+
+    Run after an index write has committed, never inside it: the fold locks the bitmap rows,
+    and only one fold runs at a time (advisory lock), so publishers never queue on them. When
+    another fold is running this returns False at once; that fold or the next takes the rows.
+    Searches apply the log themselves meanwhile, so this only keeps the log short.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [FOLD_LOCK_KEY])
+        if not cursor.fetchone()[0]:
+            return False
+        cursor.execute(FOLD_SQL)
+    return True
 
 
 def store_vocabulary(forms: set[str]) -> None:

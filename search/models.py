@@ -102,8 +102,10 @@ class TermBitmap(models.Model):
     visits every matching row (PostgreSQL has no index-only GIN scans), ~30 ms at 100,000
     articles. For terms in at least `COMMON_TERM_DOCUMENTS` articles (and for each language,
     as "~lang:<code>") this keeps a bitmap instead, so the count is a popcount and "the newest
-    matches" are the highest set bits. A trigger keeps the bits exact on every insert, update
-    and delete of an index entry; bulk loads drop the bitmaps and rebuild them at the end.
+    matches" are the highest set bits. A trigger logs every insert, update and delete of an
+    index entry (migration 0008) instead of rewriting these shared rows inside the publishing
+    transaction; searches apply the log, and `indexing.fold_pending_bitmaps` writes it in after
+    each index task. Bulk loads drop the bitmaps and rebuild them at the end.
     Bit n is bit n % 8 of byte n // 8 (PostgreSQL's set_bit numbering for bytea).
     """
 

@@ -15,6 +15,7 @@ from .related import compute_and_store, refresh_stale
 def index_page_task(page_id: int) -> bool:
     """Index a page just published (or remove it if it is no longer live), then its neighbours."""
     indexed = indexing.index_page(page_id)
+    indexing.fold_pending_bitmaps()  # after the write committed: see its docstring
     if indexed:
         compute_and_store(page_id)
         # Article pages cache their "Don't Miss" ids; the publish already bumped the cache
@@ -26,7 +27,9 @@ def index_page_task(page_id: int) -> bool:
 @task()
 def remove_page_task(page_id: int) -> int:
     """Drop a page that was unpublished or deleted from the index."""
-    return indexing.remove_pages([page_id])
+    removed = indexing.remove_pages([page_id])
+    indexing.fold_pending_bitmaps()
+    return removed
 
 
 @task()

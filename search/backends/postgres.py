@@ -5,10 +5,10 @@ Two ways to find matches, same results:
 - the GIN index (`search_vector @@ tsquery`): cheap when few articles match, but PostgreSQL
   has no index-only GIN scan, so it visits the row of every match -- for a word found in
   15,000 of 100,000 articles, ~30 ms just to count them;
-- term bitmaps (`TermBitmap`, kept exact by a trigger) for terms in at least
-  `indexing.COMMON_TERM_DOCUMENTS` articles: the count is a popcount and "the newest matches"
-  are the highest set bits, both in microseconds, then only those candidates are read and
-  ranked by primary key.
+- term bitmaps (`TermBitmap`, kept exact through a trigger's change log, migration 0008) for
+  terms in at least `indexing.COMMON_TERM_DOCUMENTS` articles: the count is a popcount and
+  "the newest matches" are the highest set bits, both in microseconds, then only those
+  candidates are read and ranked by primary key.
 
 A query uses the bitmaps when every word has at least one common term (a word made only of
 rare terms keeps the match set small, which is what GIN is good at) and no section or date
@@ -27,6 +27,20 @@ RANK_WEIGHTS = "{0.05, 0.1, 0.25, 1.0}"
 RANK_NORMALIZATION = 1
 # Set bits of every byte value, lowest first: turns a bitmap into page ids without a bit loop.
 _BYTE_BITS = [tuple(b for b in range(8) if value >> b & 1) for value in range(256)]
+
+
+# The bitmaps, then the changes index writes logged since the last fold (migration 0008) for
+# the same terms, per page and term only the newest, in one statement: one snapshot, so a fold
+# committing in between cannot make a change count twice or not at all.
+BITMAPS_SQL = (
+    "SELECT term, bits, NULL::integer, NULL::boolean, 0::bigint FROM search_termbitmap "
+    "WHERE term = ANY(%s) "
+    "UNION ALL SELECT * FROM ("
+    "SELECT DISTINCT ON (page_id, term) term, NULL::bytea, page_id, is_set, id FROM ("
+    "SELECT id, page_id, unnest(terms) AS term, is_set FROM search_termbitmap_pending) o "
+    "WHERE term = ANY(%s) ORDER BY page_id, term, id DESC) p "
+    "ORDER BY 5"
+)
 
 
 def _quote(term: str) -> str:
@@ -89,16 +103,20 @@ class PostgresBackend(SearchBackend):
 
     def _compute_bitmap(self, groups, filters, require_all) -> int | None:
         from ..indexing import LANGUAGE_TERM_PREFIX
-        from ..models import TermBitmap
 
         language_terms = [LANGUAGE_TERM_PREFIX + code for code in filters.languages]
-        wanted = {t for g in groups for t in g} | set(language_terms)
+        wanted = sorted({t for g in groups for t in g} | set(language_terms))
+        stored: dict[str, int] = {}
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT term, bits FROM {TermBitmap._meta.db_table} WHERE term = ANY(%s)",  # noqa: S608
-                [sorted(wanted)],
-            )
-            stored = {term: int.from_bytes(bits, "little") for term, bits in cursor}
+            cursor.execute(BITMAPS_SQL, [wanted, wanted])
+            for term, bits, page_id, is_set, _order in cursor:
+                if page_id is None:
+                    stored[term] = int.from_bytes(bits, "little")
+                elif term in stored:  # logged changes come after the bitmaps
+                    if is_set:
+                        stored[term] |= 1 << page_id
+                    else:
+                        stored[term] &= ~(1 << page_id)
         if any(t not in stored for t in language_terms):
             return None  # bitmaps not built (fresh bulk load) or an unseen language
         if require_all and any(not any(t in stored for t in g) for g in groups):

@@ -4,6 +4,7 @@ The bitmaps only exist for terms in COMMON_TERM_DOCUMENTS articles or more; the 
 threshold to 2 so a handful of articles exercise the same code as a 100,000-article archive.
 """
 
+from dataclasses import replace
 from functools import partial
 
 import pytest
@@ -164,3 +165,64 @@ def test_a_small_import_into_a_larger_index_keeps_the_bitmaps_exact(common_corpu
     assert drop_calls == []
     fast, gin = both_paths("пшеница", ("ru",))
     assert fast == gin == (2, fast[1])
+
+
+def bitmap_bit(term, page_id):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT get_bit(bits, %s) FROM search_termbitmap WHERE term = %s", [page_id, term]
+        )
+        return cursor.fetchone()[0]
+
+
+def pending_rows():
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {indexing.PENDING_TABLE}")  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_index_writes_log_changes_that_searches_apply_before_the_fold(common_corpus, site):
+    """A publish never rewrites a shared bitmap row (publishers would queue on "~lang:ru"):
+    it logs the change, searches apply the log, and the fold writes it into the bitmaps."""
+    pages = common_corpus
+    new = site.article("Солдаты на учениях", "Учения прошли спокойно.")  # the task folds
+    assert pending_rows() == 0
+    # Written the way the publish task writes, without its fold: a re-index that drops the
+    # word, a removal, and a re-index of a page that keeps it.
+    harvest = indexing.document_for(pages["c"])
+    indexing.store_documents([replace(harvest, title="Урожай собран", body="Фермеры довольны.")])
+    indexing.remove_pages([pages["a"].pk])
+    indexing.store_documents([indexing.document_for(new)])
+    assert pending_rows() > 0
+    assert bitmap_bit("солдат", pages["a"].pk) == 1  # the bitmap rows were not touched
+    assert bitmap_bit("солдат", pages["c"].pk) == 1
+
+    fast, gin = both_paths("солдат", ("ru",))
+    assert fast == gin
+    assert set(fast[1]) == {pages["b"].pk, new.pk}
+
+    assert indexing.fold_pending_bitmaps()
+    assert pending_rows() == 0
+    assert [bitmap_bit("солдат", p) for p in (pages["a"].pk, pages["c"].pk, new.pk)] == [0, 0, 1]
+    assert bitmap_bit(indexing.LANGUAGE_TERM_PREFIX + "ru", pages["a"].pk) == 0
+    assert both_paths("солдат", ("ru",)) == [fast, gin]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_a_page_past_the_end_of_the_bitmaps_grows_them(common_corpus, site):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('wagtailcore_page', 'id'), "
+            "(SELECT max(id) FROM wagtailcore_page) + 100)"
+        )
+    far = site.article("Солдаты далеко", "Солдаты прибыли.", publish=False)
+    indexing.store_documents([indexing.document_for(far)])  # logged, not folded
+    fast, gin = both_paths("солдат", ("ru",))
+    assert fast == gin
+    assert far.pk in fast[1]
+    indexing.fold_pending_bitmaps()
+    assert bitmap_bit("солдат", far.pk) == 1
+    assert both_paths("солдат", ("ru",)) == [fast, gin]
