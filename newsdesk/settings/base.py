@@ -233,7 +233,10 @@ NEWSDESK_READING_WPM = {"en": 230, "ru": 180}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Ignored Redis errors (DJANGO_REDIS_LOGGER) repeat on every cache call while Redis is down.
+    "filters": {"once_per_30s": {"()": "core.log_throttle.OncePerInterval", "seconds": 30}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"newsdesk.cache": {"filters": ["once_per_30s"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 # How many articles "Don't Miss" shows under an article.
