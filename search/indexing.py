@@ -81,18 +81,12 @@ def page_body_text(page) -> str:
 
 
 def story_id_for(page) -> int | None:
-    """The Story the article belongs to (through its sources), when the sources app has one.
+    """The Story (`sources.Story`, set by clustering) of the article's first source, or None.
 
-    Hook: `sources.Story` does not exist yet; when SourceArticle gains a `story` foreign key
-    this returns the story of the article's first source, and "Don't Miss" starts excluding
-    same-story neighbours with no other change.
+    "Don't Miss" never recommends two articles of the same story (search/related.py).
     """
-    links = getattr(page, "source_links", None)
-    if links is None:
-        return None
-    first = links.all().first()
-    source = getattr(first, "source_article", None) if first else None
-    return getattr(source, "story_id", None)
+    first = page.source_links.all().first()
+    return first.source_article.story_id if first else None
 
 
 def is_indexable(page) -> bool:

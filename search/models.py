@@ -28,7 +28,8 @@ class IndexEntry(models.Model):
     # Analysed text: slots separated by spaces, alternative lemmas of one word by "|".
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
-    # Pages of the same story are never recommended next to each other (hook for sources.Story).
+    # Pages of the same story (sources.Story of their first source) are never recommended
+    # next to each other.
     story_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
