@@ -39,11 +39,12 @@ $(VNU_JAR):
 	  npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@26.9.27 >/dev/null; \
 	else echo "npm not found: HTML validation tests will be skipped"; fi
 
-## lint: ruff lint and format check, import contracts (layers), Django checks, migrations in step
+## lint: ruff, import contracts (layers), mypy on service modules, Django checks, migrations
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo --no-cache
+	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py makemigrations --check --dry-run
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from core.safe_urls import safe_url
 from sources.models import Outlet
+
+if TYPE_CHECKING:
+    from .models import ArticlePage
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def end_sentence(text: str) -> str:
     return text[:-1] if text.endswith("..") else text
 
 
-def attribution_for(page) -> Attribution:
+def attribution_for(page: ArticlePage) -> Attribution:
     """Build the block for one article in its own language, in two queries.
 
     Outlets are translatable snippets: the name shown is the outlet's translation in the page's

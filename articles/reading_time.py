@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -17,7 +19,7 @@ def count_words(text: str) -> int:
     return len(WORD_RE.findall(strip_tags(text)))
 
 
-def body_word_count(body) -> int:
+def body_word_count(body: Iterable[Any]) -> int:
     """Words a reader reads in a StreamField body (paragraphs, subheadings, quotes, captions)."""
     total = 0
     for block in body:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import HttpRequest
 
 from core.fragment_cache import cached_for_page
 
@@ -35,7 +36,7 @@ def stored_related_ids(page: ArticlePage) -> list[int]:
     return ids
 
 
-def related_ids(page, limit: int = 4) -> list[int]:
+def related_ids(page: ArticlePage, limit: int = 4) -> list[int]:
     """Ids of up to `limit` other published articles in the page's language, best first.
 
     Pinned ones first, then stored content-similarity neighbours, then shared tags, same section
@@ -76,14 +77,18 @@ def related_ids(page, limit: int = 4) -> list[int]:
     return chosen
 
 
-def cached_related_ids(page, limit: int = 4, request=None) -> list[int]:
+def cached_related_ids(
+    page: ArticlePage, limit: int = 4, request: HttpRequest | None = None
+) -> list[int]:
     """`related_ids`, cached per page version and content generation (one cache read warm)."""
     return cached_for_page(
         "related", page, lambda: related_ids(page, limit), request=request, extra=str(limit)
     )
 
 
-def related_articles(page, limit: int = 4, request=None) -> list[ArticlePage]:
+def related_articles(
+    page: ArticlePage, limit: int = 4, request: HttpRequest | None = None
+) -> list[ArticlePage]:
     """Up to `limit` other published articles in the page's language for "Don't Miss".
 
     The choice of ids is cached (core/fragment_cache.py: invalidated on any publish, unpublish,

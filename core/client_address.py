@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 UNKNOWN = "unknown"
 
@@ -35,7 +36,7 @@ def trusted_proxy_count() -> int:
     return max(0, int(settings.NEWSDESK_TRUSTED_PROXY_COUNT or 0))
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The client's IP address as the trusted proxies saw it; never a value the client chose.
 
     A header shorter than the proxy count means the request skipped some proxy; its left-most

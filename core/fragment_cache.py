@@ -26,15 +26,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
 from django.utils.translation import get_language
 
+if TYPE_CHECKING:  # wagtail.models cannot be imported while apps load (apps.py imports this)
+    from wagtail.models import Page
+
 GENERATION_KEY = "newsdesk:content-generation"
+REQUEST_ATTRIBUTE = "_newsdesk_generation"
 T = TypeVar("T")
 
 
@@ -42,16 +47,17 @@ def ttl() -> int:
     return int(settings.NEWSDESK_FRAGMENT_TTL)
 
 
-def content_generation(request=None) -> int:
+def content_generation(request: HttpRequest | None = None) -> int:
     """The current site-wide generation; created on first use so a fresh cache starts one.
 
     With a request, read once per request (a page reads several fragments; with Redis each read
     would be a round trip) and remembered on it.
     """
     if request is not None:
-        generation = getattr(request, "_newsdesk_generation", None)
+        generation = getattr(request, REQUEST_ATTRIBUTE, None)
         if generation is None:
-            generation = request._newsdesk_generation = content_generation()
+            generation = content_generation()
+            setattr(request, REQUEST_ATTRIBUTE, generation)  # noqa: B010 - our own attribute
         return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -67,17 +73,17 @@ def bump_content_generation(*_args: Any, **_kwargs: Any) -> None:
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def page_version(page) -> str:
+def page_version(page: Page) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else ""
     return f"{page.pk}:{page.latest_revision_id}:{published}"
 
 
 def cached_for_page(
     kind: str,
-    page,
+    page: Page,
     compute: Callable[[], T],
     *,
-    request=None,
+    request: HttpRequest | None = None,
     per_host: bool = False,
     extra: str = "",
 ) -> T:
@@ -96,7 +102,9 @@ def cached_for_page(
         (get_language() or "")[:2],
     ]
     if per_host:
-        parts += [request.scheme, request.get_host()]
+        if request is None:
+            raise ValueError("per_host entries need the request (its scheme and host)")
+        parts += [request.scheme or "", request.get_host()]
     if extra:
         parts.append(extra)
     key = ":".join(parts)

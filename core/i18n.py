@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
@@ -31,7 +32,7 @@ def swap_language_prefix(path: str, language: str) -> str:
     return f"/{language}{path}"
 
 
-def page_alternates(page: Page, request) -> list[Alternate]:
+def page_alternates(page: Page, request: HttpRequest) -> list[Alternate]:
     """Live translations of `page`, one per configured language, in one query.
 
     A language with no live translation points to that language's home page, so the switch
@@ -55,7 +56,7 @@ def page_alternates(page: Page, request) -> list[Alternate]:
     return alternates
 
 
-def path_alternates(request) -> list[Alternate]:
+def path_alternates(request: HttpRequest) -> list[Alternate]:
     """Alternates for a non-page view: the same path and query under the other prefix."""
     full_path = request.get_full_path()
     return [

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import connection
+from django.db.models import QuerySet
+
+if TYPE_CHECKING:
+    from wagtail.models import PageViewRestriction
 
 
 def any_view_restrictions() -> bool:
@@ -24,9 +30,9 @@ def any_view_restrictions() -> bool:
 class ViewRestrictionsMixin:
     """Skips Wagtail's per-page restriction queries when the site has no restriction at all."""
 
-    def get_view_restrictions(self):
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         if not any_view_restrictions():
             from wagtail.models import PageViewRestriction
 
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        return super().get_view_restrictions()  # type: ignore[misc]

@@ -14,6 +14,7 @@ always passed as query parameters, never pasted into the SQL.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.db import connections
 from django.db.models import Model, QuerySet
@@ -30,13 +31,13 @@ class PreparedQuery:
     def __init__(self, build: Callable[..., QuerySet], *names: str):
         self.build = build
         self.names = names
-        self._compiled: dict[str, tuple[Model, str, list]] = {}
+        self._compiled: dict[str, tuple[type[Model], str, list]] = {}
 
     def _placeholder(self, name: str) -> str:
         # Letters and digits only: LIKE escaping (``__startswith``) must leave it intact.
         return f"\x1ePREPARED{self.names.index(name)}\x1e"
 
-    def _compile(self, alias: str):
+    def _compile(self, alias: str) -> tuple[type[Model], str, list]:
         queryset = self.build(*(self._placeholder(name) for name in self.names)).using(alias)
         sql, params = queryset.query.sql_with_params()
         return queryset.model, sql, list(params)
@@ -57,7 +58,7 @@ class PreparedQuery:
             bound.append(param)
         return bound
 
-    def first(self, using: str = "default", **values):
+    def first(self, using: str = "default", **values: Any) -> Model | None:
         """The first row as a model instance, or None."""
         if set(values) != set(self.names):
             raise TypeError(f"expected values for {self.names}, got {sorted(values)}")

@@ -21,15 +21,20 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from django.http import HttpRequest
 from django.utils.translation import get_language
+from wagtail.models import Page, Site
 
 from core import wagtail_adapter
 from core.fragment_cache import content_generation, ttl
 
 _MISSING = object()
 MAX_REMEMBERED_HOSTS = 64
+T = TypeVar("T")
 
 
 @dataclass
@@ -44,7 +49,7 @@ class _Snapshot:
 _snapshot: _Snapshot | None = None
 
 
-def current_snapshot(request=None) -> _Snapshot:
+def current_snapshot(request: HttpRequest | None = None) -> _Snapshot:
     """This process's lookups for the current content generation (a fresh one if it moved on)."""
     global _snapshot
     generation = content_generation(request)
@@ -67,7 +72,7 @@ def forget_all() -> None:
     _snapshot = None
 
 
-def site_for_request(request):
+def site_for_request(request: HttpRequest) -> Site | None:
     """Same answer as `Site.find_for_request`, remembered per host and port; sets it on request."""
     site = wagtail_adapter.site_set_on_request(request)
     if site is not wagtail_adapter.NOT_SET:
@@ -85,7 +90,7 @@ def site_for_request(request):
     return site
 
 
-def localized_home(site):
+def localized_home(site: Site) -> Page:
     """`site.root_page.localized.specific` for the active language, as Wagtail routes it."""
     key = (site.pk, get_language())
     homes = current_snapshot().homes
@@ -97,7 +102,7 @@ def localized_home(site):
     return copy.copy(home)
 
 
-def remembered(key, compute):
+def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     """A value derived from pages, kept like the lookups above (e.g. sections by path)."""
     extra = current_snapshot().extra
     value = extra.get(key, _MISSING)

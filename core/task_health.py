@@ -19,6 +19,7 @@ import socket
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -100,7 +101,7 @@ class _WorkerBeater:
 _beater = _WorkerBeater()
 
 
-def on_task_started(sender, task_result, **kwargs) -> None:
+def on_task_started(sender: Any, task_result: Any, **kwargs: Any) -> None:
     """``task_started`` receiver: beat now, and keep beating while this worker lives.
 
     Only tasks run by a ``db_worker`` count: the immediate backend runs tasks inside the caller,

@@ -1,7 +1,7 @@
 """Views that belong to no domain app: page serving, the language redirect and the 404 page."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -12,7 +12,7 @@ from core.health import readiness
 from core.routing import localized_home, site_for_request
 
 
-def language_redirect(request):
+def language_redirect(request: HttpRequest) -> HttpResponse:
     """Send `/` to `/en/` or `/ru/` by the browser's Accept-Language header."""
     language = translation.get_language_from_request(request, check_path=False)
     supported = {code for code, _name in settings.LANGUAGES}
@@ -23,24 +23,24 @@ def language_redirect(request):
     return response
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A 404 page in the language of the URL prefix."""
     return render(request, "404.html", status=404)
 
 
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness probe (no database, no cache); also the trivial baseline of benchmarks/pages.py."""
     return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache
-def readyz(request):
+def readyz(request: HttpRequest) -> JsonResponse:
     """Readiness probe: 200 when the database and the cache answer, 503 naming what failed."""
     ready, details = readiness()
     return JsonResponse({"ready": ready, "checks": details}, status=200 if ready else 503)
 
 
-def serve(request, path):
+def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's page view, with the Site and home page found by `core.routing`.
 
     Wagtail's own `serve` then runs unchanged (before/on-serve hooks, view restrictions,

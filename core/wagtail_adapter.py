@@ -49,7 +49,8 @@ def site_key(request: HttpRequest) -> tuple[str, int | str]:
     The raw Host header, as Wagtail reads it: `request.get_host()` would raise for a host
     outside ALLOWED_HOSTS before Wagtail's own lookup (and Django's check) had its say.
     """
-    return split_domain_port(request._get_raw_host())[0], request.get_port()
+    raw_host = request._get_raw_host()  # type: ignore[attr-defined]  # private, as in Wagtail
+    return split_domain_port(raw_host)[0], request.get_port()
 
 
 def route_set_on_request(request: HttpRequest) -> bool:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
 from core import reader_input
@@ -70,7 +71,7 @@ class SearchOutcome:
         return self.page < self.num_pages
 
 
-def parse_page_number(raw) -> int:
+def parse_page_number(raw: object) -> int:
     """Any page parameter becomes a page number >= 1 ("abc", "0", "-3" -> 1)."""
     return reader_input.clamped_integer(raw, default=1, minimum=1, maximum=MAX_PAGE_NUMBER)
 
@@ -178,7 +179,7 @@ def run_search(
     filters: SearchFilters,
     page: int = 1,
     page_size: int = PAGE_SIZE,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> SearchOutcome:
     """Everything a results page or the API needs, for any input; out-of-range pages clamp."""
     raw_query = raw_query or ""
@@ -202,7 +203,9 @@ def run_search(
     return outcome
 
 
-def build_results(hits: list[Hit], terms: set[str], request=None) -> list[SearchResult]:
+def build_results(
+    hits: list[Hit], terms: set[str], request: HttpRequest | None = None
+) -> list[SearchResult]:
     """Hits -> display rows with URLs and highlighted snippets, in one query.
 
     The page rows come with the index entries (a join, not a second query), and only the

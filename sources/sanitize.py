@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import nh3
 from lxml import html as lxml_html
@@ -191,7 +192,11 @@ def sanitize_html(html: str, policy: Policy = ARTICLE_BODY, *, base_url: str | N
     """
     if not html:
         return ""
-    base = base_url.strip() if policy.resolve_relative and is_web_url(base_url) else None
+    base = (
+        base_url.strip()
+        if base_url is not None and policy.resolve_relative and is_web_url(base_url)
+        else None
+    )
     return _cleaner(policy, base).clean(html).strip()
 
 
@@ -253,7 +258,7 @@ def html_to_text(html: str) -> str:
 
     chunks: list[str] = []
 
-    def walk(element) -> None:
+    def walk(element: Any) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if tag and tag not in _SKIPPED_TAGS:
             is_block = tag in _BLOCK_TAGS
