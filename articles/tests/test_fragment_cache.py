@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
 from articles.testing.factories import make_article, make_section
+from core.fragment_cache import content_generation
 from sources.models import Outlet
 from sources.testing.factories import make_outlet, make_source_article
 
@@ -93,8 +94,6 @@ def test_warm_caches_need_fewer_queries_than_a_cold_start(client):
 
 
 def test_ingest_saving_unused_sources_keeps_cached_pages_but_a_used_one_refreshes_them(client):
-    from core.fragment_cache import content_generation
-
     used = make_source_article(make_outlet(name="Used Outlet"), title="Used original")
     article = make_article(sources=[used])
     unused = make_source_article(make_outlet(name="Other Outlet"))

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.scheduling import periodic_jobs
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
 from sources.models import Feed, Outlet, SourceArticle
+from sources.tasks import poll_feeds
 from sources.testing.factories import make_outlet
 
 from .ingest_fixtures import BRIDGE, LIBRARY, page_html, serve_site
@@ -167,9 +169,6 @@ def test_add_feed_registers_the_feed_and_outlet_once() -> None:
 
 
 def test_polling_task_ingests_due_feeds_and_is_one_periodic_job(fake_web: FakeWeb) -> None:
-    from core.scheduling import periodic_jobs
-    from sources.tasks import poll_feeds
-
     Feed.objects.create(outlet=make_outlet(language="en"), url=serve_site(fake_web, [BRIDGE]))
 
     result = poll_feeds.enqueue()  # the test settings run tasks immediately

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sources.ingest.feed_state import due_feeds
 from sources.ingest.runs import ingest_due_feeds
+from sources.models import Feed
 
 from ._ingest_output import report
 
@@ -26,8 +27,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from sources.models import Feed
-
         feeds = list(
             Feed.objects.filter(active=True).select_related("outlet")
             if options["all"]
