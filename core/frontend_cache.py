@@ -8,7 +8,8 @@ page showing an article, whatever its URL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
@@ -28,7 +29,7 @@ class _Purge(Request):
 class VarnishBackend(HTTPBackend):
     """PURGE by URL (Wagtail's protocol) and by xkey; errors propagate to the caller."""
 
-    def __init__(self, params):
+    def __init__(self, params: Mapping[str, Any]) -> None:
         self.location = params["LOCATION"]
         super().__init__(dict(params))
 

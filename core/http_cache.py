@@ -24,9 +24,15 @@ ConditionalGetMiddleware, placed outside this one so it sees the final headers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_vary_headers
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 PUBLIC = "public"
 PRIVATE = "private"
@@ -36,7 +42,7 @@ _PUBLIC_VIEWS: dict[str, Callable[..., Iterable[str]] | None] = {}
 _PRIVATE_VIEWS: set[str] = set()
 
 
-def declare_public_view(*view_names: str, keys: Callable[..., Iterable[str]] | None = None):
+def declare_public_view(*view_names: str, keys: Callable[..., Iterable[str]] | None = None) -> None:
     """Mark URL names as reader content; `keys(request, view_kwargs)` names what they show."""
     for name in view_names:
         _PUBLIC_VIEWS[name] = keys
@@ -47,16 +53,17 @@ def declare_private_view(*view_names: str) -> None:
     _PRIVATE_VIEWS.update(view_names)
 
 
-def mark_page(request, page) -> None:
+def mark_page(request: HttpRequest, page: Page) -> None:
     """Record the page Wagtail serves (a `before_serve_page` hook calls this)."""
-    request._newsdesk_served_page = page
+    setattr(request, "_newsdesk_served_page", page)  # noqa: B010 - our own request attribute
 
 
-def add_cache_keys(request, keys: Iterable[str]) -> None:
+def add_cache_keys(request: HttpRequest, keys: Iterable[str]) -> None:
     """Let a view add keys of what it shows (e.g. a listing's articles) to its response."""
     existing = getattr(request, "_newsdesk_cache_keys", None)
     if existing is None:
-        existing = request._newsdesk_cache_keys = []
+        existing = []
+        setattr(request, "_newsdesk_cache_keys", existing)  # noqa: B010 - as above
     existing.extend(keys)
 
 
@@ -73,7 +80,7 @@ NO_STORE = "private, no-store"
 NO_CACHE = "private, no-cache"
 
 
-def _declared(request) -> tuple[str | None, list[str]]:
+def _declared(request: HttpRequest) -> tuple[str | None, list[str]]:
     """(policy, keys) the page type or URL name declared for this request, if any."""
     page = getattr(request, "_newsdesk_served_page", None)
     if page is not None:
@@ -93,7 +100,7 @@ def _declared(request) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def _is_personal(request, response) -> bool:
+def _is_personal(request: HttpRequest, response: HttpResponseBase) -> bool:
     if response.cookies:
         return True
     if getattr(request, "is_preview", False):
@@ -102,7 +109,7 @@ def _is_personal(request, response) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def _already_private(response) -> bool:
+def _already_private(response: HttpResponseBase) -> bool:
     value = response.get("Cache-Control", "").lower()
     return any(word in value for word in ("private", "no-store", "no-cache"))
 
@@ -110,10 +117,10 @@ def _already_private(response) -> bool:
 class HttpCacheMiddleware:
     """Sets Cache-Control (and xkey) on every response; see the module docstring."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         policy, keys = _declared(request)
         if request.method not in ("GET", "HEAD") or response.status_code >= 400:

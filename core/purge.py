@@ -22,12 +22,16 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +56,7 @@ class PurgeSet:
     urls: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
 
-    def add_page(self, page) -> None:
+    def add_page(self, page: Page) -> None:
         """The page's own URLs (Wagtail's `get_cached_paths`) and its key."""
         batch = PurgeBatch(cache_object=self)
         batch.add_page(page)
@@ -75,7 +79,7 @@ def register_purge_provider(provider: Provider) -> Provider:
     return provider
 
 
-def purge_set_for(page) -> PurgeSet:
+def purge_set_for(page: Page) -> PurgeSet:
     """Everything a change to `page` makes stale. A failing provider is logged, not fatal."""
     purge = PurgeSet()
     page = page.specific_deferred if type(page)._meta.concrete_model is not type(page) else page
@@ -101,7 +105,7 @@ class _Batch(PurgeSet):
         enqueue(self.urls, self.keys)
 
 
-def schedule_purge(page, *, only_page: bool = False) -> None:
+def schedule_purge(page: Page, *, only_page: bool = False) -> None:
     """Add `page`'s purge set to this transaction's purge, sent once after the commit.
 
     `only_page`: just the page itself (its own content changed, e.g. a recomputed "Don't
@@ -131,11 +135,13 @@ def schedule_purge(page, *, only_page: bool = False) -> None:
         batch = _pending.batch = _Batch()
         batch.update(purge)
         transaction.on_commit(batch.send)
-    else:
+    elif batch is not None:  # waiting: this batch's send() is the callback found above
         batch.update(purge)
 
 
-def enqueue(urls: Iterable[str], keys: Iterable[str], backends=None, attempt: int = 1) -> None:
+def enqueue(
+    urls: Iterable[str], keys: Iterable[str], backends: list[str] | None = None, attempt: int = 1
+) -> None:
     """Queue a purge; a queue that cannot take it is logged (publishing must go on)."""
     urls, keys = sorted(urls), sorted(keys)
     if not urls and not keys:
@@ -158,7 +164,9 @@ def retry_delay(attempt: int) -> float:
 
 
 @task()
-def purge_task(urls: list[str], keys: list[str], backends=None, attempt: int = 1) -> None:
+def purge_task(
+    urls: list[str], keys: list[str], backends: list[str] | None = None, attempt: int = 1
+) -> None:
     """Send one purge to every configured front cache; retry the ones that failed."""
     failed = []
     for name, backend in get_backends(backends=backends).items():
@@ -193,23 +201,25 @@ def _host(url: str) -> str:
 
 
 # --- signal wiring ------------------------------------------------------------------------------
-def _on_change(sender, instance, **kwargs) -> None:
+def _on_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     if getattr(instance, "http_cache_policy", None) is not None:
         schedule_purge(instance)
 
 
-def _on_slug_changed(sender, instance, instance_before=None, **kwargs) -> None:
+def _on_slug_changed(
+    sender: Any, instance: Any, instance_before: Any = None, **kwargs: Any
+) -> None:
     _on_change(sender, instance)
     if instance_before is not None:
         _on_change(sender, instance_before)
 
 
-def _on_move(sender, instance, **kwargs) -> None:
+def _on_move(sender: Any, instance: Any, **kwargs: Any) -> None:
     # Sent before the move (old URLs, old section) and after it (new ones).
     _on_change(sender, instance.specific_deferred)
 
 
-def _on_delete(sender, instance, **kwargs) -> None:
+def _on_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
     # One base Page row per deleted page, whichever model the delete started from.
     if instance.live:
         _on_change(sender, instance.specific)

@@ -38,7 +38,8 @@ def names_read() -> tuple[set[str], set[str]]:
     """(every NEWSDESK_* name in the code, those read as Django settings)."""
     every, as_settings = set(), set()
     for _relative, text in python_sources():
-        every |= set(ANY_NAME.findall(text))
+        # A name ending in "_" is a prefix in prose ("NEWSDESK_HTTP_*"), not a name.
+        every |= {name for name in ANY_NAME.findall(text) if not name.endswith("_")}
         for pattern in SETTING_READS:
             as_settings |= set(pattern.findall(text))
     return every, as_settings
