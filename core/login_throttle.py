@@ -15,13 +15,16 @@ ignores the error and logins are not throttled (a lockout of every editor would 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
+from django.http import HttpRequest
 
 from core.client_address import client_address
 
@@ -33,13 +36,13 @@ def _username(credentials: dict) -> str:
     return str(credentials.get(field) or credentials.get("username") or "")[:254].lower()
 
 
-def throttle_key(request, username: str) -> str:
+def throttle_key(request: HttpRequest | None, username: str) -> str:
     client = client_address(request) if request is not None else "no-request"
     digest = hashlib.sha256(username.encode()).hexdigest()[:32]
     return f"login-failures:{client}:{digest}"
 
 
-def is_locked(request, username: str) -> bool:
+def is_locked(request: HttpRequest | None, username: str) -> bool:
     limit = settings.NEWSDESK_LOGIN_MAX_FAILURES
     return bool(limit) and (cache.get(throttle_key(request, username)) or 0) >= limit
 
@@ -47,7 +50,15 @@ def is_locked(request, username: str) -> bool:
 class ThrottledModelBackend(ModelBackend):
     """Django's ModelBackend, refusing (PermissionDenied) while the (client, username) is locked."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs):
+    # ModelBackend's extra keyword parameters break BaseBackend's signature; django-stubs ignores
+    # the same override on ModelBackend itself.
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> AbstractBaseUser | None:
         name = _username({"username": username, **kwargs})
         if is_locked(request, name):
             # PermissionDenied stops authenticate() trying further backends; it still sends
@@ -57,7 +68,9 @@ class ThrottledModelBackend(ModelBackend):
 
 
 @receiver(user_login_failed, dispatch_uid="newsdesk-login-throttle-failed")
-def count_failure(sender, credentials, request=None, **kwargs):
+def count_failure(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     if not settings.NEWSDESK_LOGIN_MAX_FAILURES:
         return
     key = throttle_key(request, _username(credentials))
@@ -71,5 +84,7 @@ def count_failure(sender, credentials, request=None, **kwargs):
 
 
 @receiver(user_logged_in, dispatch_uid="newsdesk-login-throttle-success")
-def forget_failures(sender, request, user, **kwargs):
+def forget_failures(
+    sender: Any, request: HttpRequest | None, user: AbstractBaseUser, **kwargs: Any
+) -> None:
     cache.delete(throttle_key(request, str(user.get_username()).lower()))

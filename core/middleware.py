@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 
 # C0 controls and DEL. Tab, LF and CR are allowed in query values (a pasted search query).
 PATH_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
@@ -21,10 +23,10 @@ class RejectControlCharactersMiddleware:
     at the door, covers views that exist today and those added later (Wagtail's included).
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         query = request.META.get("QUERY_STRING", "")
         if PATH_CONTROLS.search(request.path_info) or (
             query and QUERY_CONTROLS.search(unquote(query.replace("+", " "), errors="replace"))

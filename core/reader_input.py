@@ -37,14 +37,14 @@ TRUE_WORDS = frozenset({"1", "on", "true", "yes"})
 FALSE_WORDS = frozenset({"0", "off", "false", "no", ""})
 
 
-def text(value, max_chars: int = MAX_TEXT_CHARS) -> str:
+def text(value: object, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Any value as a string without control characters (NUL included), cut to max_chars."""
     if value is None:
         return ""
     return CONTROL_CHARACTERS.sub("", str(value)[: max_chars * 2])[:max_chars]
 
 
-def integer(value, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
+def integer(value: object, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
     """A decimal integer within [minimum, maximum], else None ("abc", "1e3", "-1", 20 digits)."""
     raw = text(value, 64).strip()
     digits = raw[1:] if raw[:1] in "+-" else raw
@@ -54,7 +54,7 @@ def integer(value, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
     return number if minimum <= number <= maximum else None
 
 
-def clamped_integer(value, *, default: int, minimum: int, maximum: int) -> int:
+def clamped_integer(value: object, *, default: int, minimum: int, maximum: int) -> int:
     """An integer forced into [minimum, maximum]; default when it is no integer at all.
 
     For page numbers: `?page=99999999999999999999` is the last page, not an error.
@@ -68,7 +68,7 @@ def clamped_integer(value, *, default: int, minimum: int, maximum: int) -> int:
     return min(max(int(raw), minimum), maximum)
 
 
-def day(value) -> date | None:
+def day(value: object) -> date | None:
     """`YYYY-MM-DD` as a date within [MIN_DAY, MAX_DAY] (clamped), else None."""
     match = ISO_DAY.match(text(value, 32).strip())
     if match is None:
@@ -80,7 +80,7 @@ def day(value) -> date | None:
     return min(max(parsed, MIN_DAY), MAX_DAY)
 
 
-def moment(value) -> datetime | None:
+def moment(value: object) -> datetime | None:
     """An ISO date or date-time within [MIN_DAY, MAX_DAY] (not clamped: it is matched exactly),
     else None."""
     raw = text(value, 64).strip()
@@ -89,15 +89,15 @@ def moment(value) -> datetime | None:
         parsed = datetime.combine(only_day, datetime.min.time())
         return parsed if raw == only_day.isoformat() else None
     try:
-        parsed = parse_datetime(raw)
+        parsed_moment = parse_datetime(raw)
     except ValueError:  # well-formed but impossible (hour 25)
         return None
-    if parsed is None or not MIN_DAY <= parsed.date() <= MAX_DAY:
+    if parsed_moment is None or not MIN_DAY <= parsed_moment.date() <= MAX_DAY:
         return None
-    return parsed
+    return parsed_moment
 
 
-def words(value, max_chars: int = 200) -> str:
+def words(value: object, max_chars: int = 200) -> str:
     """Only the words of a free-text query (letters, digits, hyphens), single-spaced.
 
     For search engines with a query syntax of their own (SQLite FTS5 behind Wagtail's database
@@ -106,7 +106,7 @@ def words(value, max_chars: int = 200) -> str:
     return " ".join(NON_WORD.sub(" ", text(value, max_chars)).split())
 
 
-def flag(value, default: bool = False) -> bool:
+def flag(value: object, default: bool = False) -> bool:
     """A checkbox-style parameter: 1/on/true/yes or 0/off/false/no; anything else -> default."""
     word = text(value, 8).strip().lower()
     if word in TRUE_WORDS:
@@ -116,7 +116,7 @@ def flag(value, default: bool = False) -> bool:
     return default
 
 
-def choice(value, choices: Iterable[str], default: str | None = None) -> str | None:
+def choice(value: object, choices: Iterable[str], default: str | None = None) -> str | None:
     """The value (lower-cased) if it is one of choices, else default."""
     word = text(value, 64).strip().lower()
     return word if word in set(choices) else default

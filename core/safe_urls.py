@@ -32,7 +32,7 @@ def url_scheme(url: str) -> str:
         return "invalid"
 
 
-def is_http_url(url) -> bool:
+def is_http_url(url: object) -> bool:
     """An absolute http(s) URL with a host (what an outlet's page or feed must be)."""
     if not url:
         return False
@@ -45,7 +45,7 @@ def is_http_url(url) -> bool:
         return False
 
 
-def require_http_url(url, field: str = "url") -> str:
+def require_http_url(url: object, field: str = "url") -> str:
     """The stripped URL, or ValidationError naming the field (for importers and ingest)."""
     text = str(url or "").strip()
     if not is_http_url(text):
@@ -53,7 +53,7 @@ def require_http_url(url, field: str = "url") -> str:
     return text
 
 
-def safe_url(url, fallback: str = "") -> str:
+def safe_url(url: object, fallback: str = "") -> str:
     """The URL if a page may link to it (http(s), or relative to this site), else fallback."""
     if not url:
         return fallback
