@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import translation
 
+from articles.models import ArticlePage
 from core.http_cache import declare_public_view
 from core.purge import SITE_KEY, SITEMAPS_KEY, PurgeSet, listing_key, register_purge_provider
 
@@ -25,8 +26,6 @@ def _sitemap_keys(request, kwargs) -> list[str]:
 
 
 def feeds_and_sitemaps_purge(page, purge: PurgeSet) -> None:
-    from articles.models import ArticlePage
-
     purge.keys.add(SITEMAPS_KEY)
     root = page.get_site().root_url if page.get_site() else None
     if root is None:

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from core.fragment_cache import bump_content_generation
+from core.purge import schedule_purge
 
 from .analysis import slots_from_index_text
 from .backends import SearchFilters, get_backend
@@ -197,8 +198,6 @@ def _purge_page(page_id: int) -> None:
     (a neighbour of a newly published article may now show it)."""
     from django.conf import settings
     from wagtail.models import Page
-
-    from core.purge import schedule_purge
 
     if not settings.WAGTAILFRONTENDCACHE:
         return

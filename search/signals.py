@@ -8,6 +8,9 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from core.http_cache import declare_private_view
+from core.purge import register_purge_provider
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,9 +44,6 @@ def stored_related_purge(page, purge) -> None:
 
 
 def connect() -> None:
-    from core.http_cache import declare_private_view
-    from core.purge import register_purge_provider
-
     # Results depend on the query and the reader's rate-limit state: never in a shared cache.
     declare_private_view("search:search", "api_search")
     register_purge_provider(stored_related_purge)

@@ -19,6 +19,7 @@ from django_tasks import task
 from core import scheduler, task_health
 from core.models import PeriodicJobState, ProcessHeartbeat
 from core.scheduling import periodic_jobs, register_periodic_job, unregister_periodic_job
+from core.tasks import prune_task_results
 
 pytestmark = pytest.mark.django_db
 
@@ -185,8 +186,6 @@ def test_a_job_registered_later_is_one_registration(db_queue) -> None:
 
 
 def test_old_task_results_and_heartbeats_are_pruned(db_queue) -> None:
-    from core.tasks import prune_task_results
-
     old, recent = noop.enqueue(), noop.enqueue()
     long_ago = timezone.now() - timedelta(days=20)
     rows().filter(pk=old.id).update(status="SUCCESSFUL", finished_at=long_ago)

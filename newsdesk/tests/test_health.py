@@ -13,6 +13,7 @@ import pytest
 from django.test import Client, override_settings
 
 from articles.testing.factories import make_article, make_section
+from core import health
 from newsdesk.settings.base import redis_cache
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -72,8 +73,6 @@ def test_readyz_reports_database_and_cache():
 
 @pytest.mark.django_db
 def test_readyz_answers_503_when_the_database_fails(monkeypatch):
-    from core import health
-
     def broken(alias="default"):
         return "OperationalError"
 

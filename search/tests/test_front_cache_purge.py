@@ -13,6 +13,7 @@ from articles.models import ArticlePage, PinnedRelatedArticle
 from articles.testing.factories import make_article, make_section
 from core import purge
 from core.frontend_cache_conf import backends_from_env
+from core.purge import retry_delay
 from search.models import RelatedArticles
 
 CALLS: list[tuple[str, list[str]]] = []
@@ -167,8 +168,6 @@ def test_a_failing_purge_is_retried_then_logged_and_publishing_goes_on(
 
 
 def test_retries_back_off():
-    from core.purge import retry_delay
-
     with override_settings(NEWSDESK_PURGE_RETRY_BASE_SECONDS=2):
         assert [retry_delay(n) for n in (1, 2, 3, 4)] == [0, 2, 4, 8]
 
