@@ -5,11 +5,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from core.console import progress_bar
 from newsroom import importing
 from search import indexing
-from search.management.commands.rebuild_search_index import compute_all_related
+from search.bulk import compute_all_related
 
 
 class Command(BaseCommand):
@@ -35,7 +35,10 @@ class Command(BaseCommand):
         total_lines = sum(
             1 for line in path.open(encoding="utf-8", errors="replace") if line.strip()
         )
-        with path.open(encoding="utf-8", errors="replace") as lines, _progress(console) as progress:
+        with (
+            path.open(encoding="utf-8", errors="replace") as lines,
+            progress_bar(console) as progress,
+        ):
             bar = progress.add_task("Importing", total=total_lines)
             report = importing.import_lines(
                 lines,
@@ -44,7 +47,7 @@ class Command(BaseCommand):
             )
         indexed = 0
         if report.created_ids:
-            with _progress(console) as progress:
+            with progress_bar(console) as progress:
                 bar = progress.add_task("Indexing", total=len(report.created_ids))
                 indexed = indexing.index_page_ids(
                     report.created_ids, progress=lambda n: progress.advance(bar, n)
@@ -58,13 +61,3 @@ class Command(BaseCommand):
             f"{len(report.errors)} bad line(s); indexed {indexed} "
             f"in {time.perf_counter() - started:.1f} s."
         )
-
-
-def _progress(console):
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    )

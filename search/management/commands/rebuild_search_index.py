@@ -4,11 +4,10 @@ import time
 
 from django.core.management.base import BaseCommand
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from core.console import progress_bar
 from search import indexing
-from search.models import IndexEntry
-from search.related import compute_all
+from search.bulk import compute_all_related
 
 
 class Command(BaseCommand):
@@ -23,7 +22,7 @@ class Command(BaseCommand):
         console = Console(file=self.stdout, stderr=False)
         started = time.perf_counter()
         total = indexing.indexable_articles().count()
-        with _progress(console) as progress:
+        with progress_bar(console) as progress:
             bar = progress.add_task("Indexing articles", total=total)
             indexed = indexing.rebuild(progress=lambda n: progress.advance(bar, n))
         related = 0
@@ -35,25 +34,3 @@ class Command(BaseCommand):
             + (f", related articles for {related}" if related else "")
             + f" in {elapsed:.1f} s."
         )
-
-
-def _progress(console):
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    )
-
-
-def compute_all_related(console, page_ids=None) -> int:
-    ids = (
-        list(page_ids)
-        if page_ids is not None
-        else list(IndexEntry.objects.values_list("page_id", flat=True))
-    )
-    with _progress(console) as progress:
-        bar = progress.add_task("Related articles", total=len(ids))
-        compute_all(ids, progress=lambda n: progress.advance(bar, n))
-    return len(ids)
