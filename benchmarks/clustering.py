@@ -23,11 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.testing.shared_data import shared_data_root  # noqa: E402
-from sources.clustering import (  # noqa: E402
-    Thresholds,
-    assign_stories,
-    compute_signatures,
-)
+from sources.clustering import Thresholds, assign_stories  # noqa: E402
 from sources.clustering_eval import (  # noqa: E402
     MINHASH_ONLY,
     GroupingScores,
@@ -38,6 +34,7 @@ from sources.clustering_eval import (  # noqa: E402
     score_grouping,
     wmt_story_items,
 )
+from sources.signatures import compute_signatures  # noqa: E402
 
 
 def timed(function, *args, **kwargs):

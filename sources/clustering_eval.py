@@ -28,14 +28,15 @@ from pathlib import Path
 import numpy as np
 
 from sources.clustering import (
+    Thresholds,
+    assign_stories,
+)
+from sources.signatures import (
     EMBEDDING_DIM,
     DocumentForClustering,
     DocumentSignature,
-    Thresholds,
-    assign_stories,
     document_minhash,
     language_key,
-    pairwise_precision_recall,
     split_sentences,
 )
 
@@ -186,3 +187,31 @@ def evaluate(
 # MinHash alone: the baseline of the benchmark, and the near-duplicate signal on its own.
 # A cosine never reaches 2.0, so only the MinHash near-duplicate rule can group documents.
 MINHASH_ONLY = Thresholds(same_language_cosine=2.0, cross_language_cosine=2.0)
+
+
+def pairwise_precision_recall(
+    predicted: Sequence[Hashable],
+    gold: Sequence[Hashable],
+    pair_filter=None,
+) -> tuple[float, float]:
+    """Pairwise precision and recall of a grouping against the true grouping.
+
+    A pair of documents counts as predicted-together when both got the same cluster id, and as
+    truly-together when both have the same gold label. ``pair_filter(i, j)`` can restrict the
+    pairs that count (e.g. only cross-language pairs). Empty denominators give 1.0.
+    """
+    if len(predicted) != len(gold):
+        raise ValueError("predicted and gold must have one label per document")
+    true_positive = predicted_pairs = gold_pairs = 0
+    for i in range(len(gold)):
+        for j in range(i + 1, len(gold)):
+            if pair_filter is not None and not pair_filter(i, j):
+                continue
+            same_predicted = predicted[i] == predicted[j]
+            same_gold = gold[i] == gold[j]
+            predicted_pairs += same_predicted
+            gold_pairs += same_gold
+            true_positive += same_predicted and same_gold
+    precision = true_positive / predicted_pairs if predicted_pairs else 1.0
+    recall = true_positive / gold_pairs if gold_pairs else 1.0
+    return precision, recall

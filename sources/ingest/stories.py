@@ -9,17 +9,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..clustering import (
-    SIGNATURE_VERSION,
     Candidate,
-    DocumentForClustering,
-    DocumentSignature,
     NewStory,
-    SignatureError,
     assign_stories,
-    compute_signatures,
 )
 from ..models import SourceArticle, Story
 from ..sanitize import html_to_text
+from ..signatures import (
+    SIGNATURE_VERSION,
+    DocumentForClustering,
+    DocumentSignature,
+    SignatureError,
+    compute_signatures,
+)
 
 CLUSTER_WINDOW = timedelta(days=7)
 CLUSTER_BATCH = 64

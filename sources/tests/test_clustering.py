@@ -15,30 +15,32 @@ import pytest
 
 from core.testing.shared_data import shared_data_dir
 from sources.clustering import (
-    EMBEDDING_DIM,
-    NUM_PERM,
     Candidate,
-    DocumentForClustering,
-    DocumentSignature,
     NewStory,
-    SignatureError,
     StoryMatcher,
     Thresholds,
     assign_stories,
-    compute_minhash,
-    compute_signature,
-    compute_signatures,
-    normalize_text,
-    pairwise_precision_recall,
-    split_sentences,
 )
 from sources.clustering_eval import (
     MINHASH_ONLY,
     evaluate,
     minhash_only_signatures,
     near_duplicate_items,
+    pairwise_precision_recall,
     rt_distractor_items,
     wmt_story_items,
+)
+from sources.signatures import (
+    EMBEDDING_DIM,
+    NUM_PERM,
+    DocumentForClustering,
+    DocumentSignature,
+    SignatureError,
+    compute_minhash,
+    compute_signature,
+    compute_signatures,
+    normalize_text,
+    split_sentences,
 )
 
 
