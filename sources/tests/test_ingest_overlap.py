@@ -59,8 +59,18 @@ def in_thread(work: Callable[[], T]) -> T:
 
 
 @pytest.fixture
-def shared_database(transactional_db: None, tmp_path: Path) -> Iterator[Callable[[], None]]:
-    """Returns ``publish()``: after it, new threads' connections see the rows created so far."""
+def shared_database(
+    restore_migrated_data: None,
+    django_db_serialized_rollback: None,
+    transactional_db: None,
+    tmp_path: Path,
+) -> Iterator[Callable[[], None]]:
+    """Returns ``publish()``: after it, new threads' connections see the rows created so far.
+
+    The overlap needs real transactions, whose teardown empties every table; the serialized
+    rollback and ``restore_migrated_data`` put back what migrations created (Wagtail's root page
+    and collection) for the next test and for the files that run later in the same worker.
+    """
     if connection.vendor != "sqlite":
         yield lambda: None
         return
