@@ -22,7 +22,7 @@ demo: install
 	PORT=$(PORT) $(PY) manage.py prepare_demo --base-url http://127.0.0.1:$(PORT)
 	@echo "Starting the task worker, the scheduler and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops them)"
 	@mkdir -p var
-	@$(PY) manage.py db_worker --queue-name '*' --interval 2 --no-reload > var/worker.log 2>&1 & worker=$$!; \
+	@$(PY) manage.py run_worker --queue-name '*' --interval 2 --no-reload > var/worker.log 2>&1 & worker=$$!; \
 	  $(PY) manage.py run_scheduler > var/scheduler.log 2>&1 & scheduler=$$!; \
 	  trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload --skip-checks 127.0.0.1:$(PORT)

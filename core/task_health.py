@@ -4,7 +4,8 @@ WHY: django-tasks-db marks a task RUNNING when a worker claims it and only ever 
 status from inside the same worker. A worker killed with SIGKILL (or by the OOM killer, or with
 its host) leaves the row RUNNING for ever: nothing retries it, nothing reports it. So each
 worker process beats (a daemon thread updates its ``ProcessHeartbeat`` row every
-``NEWSDESK_TASK_HEARTBEAT_SECONDS``) from the moment it starts its first task, and the scheduler
+``NEWSDESK_TASK_HEARTBEAT_SECONDS``) from the moment it starts (``core.worker``) or starts its
+first task, and the scheduler
 calls ``recover_interrupted_tasks`` on every tick: a RUNNING task whose worker has not beaten for
 ``NEWSDESK_TASK_DEAD_AFTER_SECONDS`` is put back to READY (the same row: its ``worker_ids``
 then count the attempts) until ``NEWSDESK_TASK_MAX_ATTEMPTS``, then marked FAILED with
@@ -99,6 +100,15 @@ class _WorkerBeater:
 
 
 _beater = _WorkerBeater()
+
+
+def start_beating(worker_id: str) -> None:
+    """Beat for ``worker_id`` from now on (a worker calls it at start and when it takes a new id).
+
+    The thread beats the latest id given; an id no longer given falls silent, which is what lets
+    the scheduler recover a task still RUNNING under it.
+    """
+    _beater.ensure_running(worker_id)
 
 
 def on_task_started(sender: Any, task_result: Any, **kwargs: Any) -> None:

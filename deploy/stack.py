@@ -7,7 +7,7 @@ Starts, under one supervisord (PyPI `supervisor`, `autorestart=true`: a process 
 SIGKILL comes back), with production settings:
 - two gunicorn web processes on their own ports, behind Varnish (deploy/varnish/default.vcl,
   round robin with health probes) on the public port;
-- the task worker (`manage.py db_worker`) and the scheduler (`manage.py run_scheduler`);
+- the task worker (`manage.py run_worker`) and the scheduler (`manage.py run_scheduler`);
 - a redis-server of its own only when none answers on 127.0.0.1:6379.
 PostgreSQL is the machine's server; the stack's database (newsdesk_stack) is created when
 missing, migrated, and given the demo content once. The stack's environment is written to
@@ -172,7 +172,7 @@ def programs(args, stack_dir: Path, web_ports: list[int], own_redis: int | None)
         )
     # Two workers, as in docs/deployment.md: a feed poll that takes minutes must not hold up
     # publishing and purge tasks on the default queue.
-    worker = f"{python} manage.py db_worker --interval 0.5 --no-reload --queue-name"
+    worker = f"{python} manage.py run_worker --interval 0.5 --no-reload --queue-name"
     result["worker"] = f"{worker} default"
     result["worker-ingest"] = f"{worker} ingest"
     result["scheduler"] = f"{python} manage.py run_scheduler"

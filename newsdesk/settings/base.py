@@ -201,7 +201,7 @@ if os.environ.get("REDIS_URL"):
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "newsdesk.cache"
 
-# Background work: the database queue by default; `manage.py db_worker` runs it. Feed polling
+# Background work: the database queue by default; `manage.py run_worker` runs it. Feed polling
 # has a queue of its own ("ingest") so a slow poll never delays publishing (docs/operations.md).
 TASK_QUEUES = ["default", "ingest"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
@@ -297,6 +297,10 @@ NEWSDESK_SEARCH_RATE_WINDOW = max(1, int(os.environ.get("NEWSDESK_SEARCH_RATE_WI
 NEWSDESK_SCHEDULER_TICK_SECONDS = float(os.environ.get("NEWSDESK_SCHEDULER_TICK_SECONDS", "5"))
 NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS = float(
     os.environ.get("NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS", "60")
+)
+# Longest wait of `manage.py run_worker` between attempts while the database fails (core/worker.py).
+NEWSDESK_WORKER_MAX_BACKOFF_SECONDS = float(
+    os.environ.get("NEWSDESK_WORKER_MAX_BACKOFF_SECONDS", "30")
 )
 # go_live_at / expire_at fire within this interval plus one tick.
 NEWSDESK_PUBLISH_SCHEDULED_SECONDS = float(

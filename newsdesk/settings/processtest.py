@@ -1,4 +1,4 @@
-"""Settings for ``manage.py db_worker`` / ``run_scheduler`` started by the real-process tests.
+"""Settings for ``manage.py run_worker`` / ``run_scheduler`` started by the real-process tests.
 
 The test settings, but with the database task queue (the tests' immediate backend runs tasks
 inside the caller, which is exactly what must not happen here), the probe app, a short SQLite

@@ -1,4 +1,4 @@
-"""Real ``db_worker`` and ``run_scheduler`` processes: SIGKILL mid-task, database errors.
+"""Real ``run_worker`` and ``run_scheduler`` processes: SIGKILL mid-task, database errors.
 
 Each test starts the processes it needs (``core/testing/processes.py``), waits for what must
 happen with a deadline (polling, never a fixed sleep), and kills every process it started in
@@ -35,6 +35,7 @@ PERIODIC_TASKS = {
 }
 START_UP = 120  # seconds a process may take to import Django and Wagtail on a busy machine
 SOON = 60
+WORKER_FAILED = "Worker loop failed on a database error"
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def procs(restore_migrated_data, tmp_path: Path, probe_dir: Path):
 def start_worker(procs: Processes, worker_id: str) -> None:
     procs.start(
         worker_id,
-        "db_worker",
+        "run_worker",
         "--queue-name",
         "*",
         "--interval",
@@ -214,7 +215,7 @@ print(json.dumps({"pk": page.pk, "go_live_at": page.go_live_at.astimezone(UTC).i
 """
 
 
-def test_scheduler_survives_a_database_error_and_resumes(procs: Processes) -> None:
+def test_scheduler_and_worker_survive_a_database_error_and_resume(procs: Processes) -> None:
     start_scheduler(procs)
     start_worker(procs, "w1")
     (Path(procs.env["PROBE_DIR"]) / "release").touch()
@@ -232,6 +233,13 @@ def test_scheduler_survives_a_database_error_and_resumes(procs: Processes) -> No
                 "the scheduler to hit the locked database",
                 procs.logs,
             )
+            # django-tasks-db's own db_worker exits here; run_worker must wait and come back.
+            wait_until(
+                lambda: WORKER_FAILED in procs.log("w1"),
+                SOON,
+                "the worker to hit the locked database",
+                procs.logs,
+            )
         finally:
             holder.execute("ROLLBACK")
             holder.close()
@@ -241,12 +249,19 @@ def test_scheduler_survives_a_database_error_and_resumes(procs: Processes) -> No
             "the scheduler to recover",
             procs.logs,
         )
+        wait_until(
+            lambda: "Worker reconnected" in procs.log("w1"),
+            SOON,
+            "the worker to recover",
+            procs.logs,
+        )
     else:
-        # Cut the scheduler's own PostgreSQL connection, as a server restart would.
+        # Cut the scheduler's and the worker's PostgreSQL connections, as a server restart would.
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE application_name = 'nd-scheduler' AND datname = current_database()"
+                "WHERE application_name IN ('nd-scheduler', 'w1') "
+                "AND datname = current_database()"
             )
             assert cursor.fetchone()[0] >= 1
     after = successful_runs(procs, publish)
@@ -257,3 +272,4 @@ def test_scheduler_survives_a_database_error_and_resumes(procs: Processes) -> No
         procs.logs,
     )
     assert procs.running["scheduler"].poll() is None
+    assert procs.running["w1"].poll() is None  # the same worker process ran it
