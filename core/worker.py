@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from types import FrameType
+from typing import Any
 
 from django.db import DatabaseError, connections
 from django_tasks_db.management.commands.db_worker import Worker
@@ -38,14 +40,14 @@ def backoff_seconds(failures: int, interval: float, maximum: float) -> float:
 class ResilientWorker(Worker):
     """A ``db_worker`` loop that comes back after the database does."""
 
-    def __init__(self, *, max_backoff: float, **kwargs) -> None:
+    def __init__(self, *, max_backoff: float, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_backoff = max_backoff
         self.base_worker_id = self.worker_id
         self.restarts = 0
         self._stop = threading.Event()
 
-    def shutdown(self, signum, frame) -> None:
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
         self._stop.set()  # wakes a back-off wait at once
         super().shutdown(signum, frame)
 
