@@ -1,5 +1,6 @@
 """Page types and snippets of the articles app."""
 
+from .notices import ArticleNotice, ArticleWithdrawal, NoticeKind
 from .pages import (
     ArticlePage,
     ArticlePageTag,
@@ -11,6 +12,9 @@ from .pages import (
 from .snippets import Author
 
 __all__ = [
+    "ArticleNotice",
+    "ArticleWithdrawal",
+    "NoticeKind",
     "ArticlePage",
     "ArticlePageTag",
     "ArticleSourceLink",

@@ -35,6 +35,7 @@ from core.wagtail_adapter import set_known_parent
 from ..api_fields import AuthorsField, SourcesField
 from ..blocks import ArticleBodyBlock
 from ..credits import format_credit
+from ..notice_dates import latest_notice_date
 from ..querysets import ArticlePageManager
 from ..reading_time import body_word_count, reading_minutes, reading_time_label
 
@@ -213,6 +214,9 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         help_text=_("Shown instead of the first publication time when set."),
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # dateModified for readers and machines: moves only with a notice (articles/notices.py),
+    # not with every re-save; empty until the first notice.
+    substantively_modified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ArticlePageManager()
 
@@ -234,6 +238,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         FieldPanel("authors"),
         FieldPanel("tags"),
         InlinePanel("pinned_related", heading=_("Pinned related articles"), label=_("article")),
+        InlinePanel("notices", heading=_("Corrections and updates"), label=_("notice")),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("display_date")]
 
@@ -270,11 +275,19 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         # Pure computation from the body: cheap here, and listings can then show reading time
         # without loading every body.
         self.word_count = body_word_count(self.body)
+        if kwargs.get("update_fields") is None:  # Wagtail's bookkeeping saves skip a query
+            self.substantively_modified_at = latest_notice_date(self)
         return super().save(*args, **kwargs)
 
     @property
     def effective_date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def date_modified(self):
+        """What readers, JSON-LD and feeds call "updated": the latest notice, else publication."""
+        dates = [d for d in (self.effective_date, self.substantively_modified_at) if d]
+        return max(dates, default=None)
 
     @property
     def language(self) -> str:

@@ -38,6 +38,7 @@ def article_form(sources, authors, action):
             ),
             "source_links": inline_formset([{"source_article": str(s.pk)} for s in sources]),
             "pinned_related": inline_formset([]),
+            "notices": inline_formset([]),
             "tags": "Trade, Shipping",
             "comments": inline_formset([]),
         }
