@@ -8,14 +8,17 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import InspectView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -24,6 +27,7 @@ from articles.models import ArticleSourceLink, SectionPage
 from sources.models import Feed, Outlet, SourceArticle, Story
 from sources.sanitize import sanitize_html
 
+from . import inbox_search
 from .inbox import (
     diff_lines,
     mark_source_update_reviewed,
@@ -67,22 +71,76 @@ class InboxFilterSet(WagtailFilterSet):
 
 
 class InboxIndexView(SnippetIndexView):
-    """The listing opens an article's detail page (text, versions, story) rather than its form."""
+    """The listing opens an article's detail page (text, versions, story) rather than its form.
+
+    Search runs the newsroom's own language analysis (newsroom/inbox_search.py): results are
+    ranked (unless the editor sorts by a column) and show a snippet with the matched word forms
+    highlighted; every row shows the interpretations written from the article.
+    """
+
+    # Articles analysed during a search request when ingest's task has not (older rows).
+    CATCH_UP = 50
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("outlet", "story")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("outlet", "story")
+            .prefetch_related(
+                Prefetch(
+                    "article_links",
+                    queryset=ArticleSourceLink.objects.select_related("page").order_by("pk"),
+                )
+            )
+        )
+
+    @cached_property
+    def parsed_query(self):
+        return inbox_search.parse(self.search_query) if self.is_searching else None
 
     def search_queryset(self, queryset):
-        # ORM search over title, plain text and URL (SourceArticle is not in a search index).
         if not self.is_searching:
             return queryset
-        query = self.search_query
-        return queryset.filter(
-            Q(title__icontains=query) | Q(text__icontains=query) | Q(url__icontains=query)
+        inbox_search.index_stale(limit=self.CATCH_UP)
+        hits = inbox_search.rank(queryset, self.parsed_query)
+        self.scores = {hit.article_id: hit.score for hit in hits}
+        queryset = queryset.filter(pk__in=list(self.scores))
+        if self.is_explicitly_ordered or not hits:
+            return queryset
+        order = Case(
+            *(When(pk=hit.article_id, then=Value(i)) for i, hit in enumerate(hits)),
+            output_field=IntegerField(),
         )
+        return queryset.order_by(order)
+
+    def _match(self, article):
+        return inbox_search.highlighted(article, self.parsed_query)
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        if self.is_searching:
+            columns.insert(2, Column("match", label=_("Match"), accessor=self._match))
+        columns.append(Column("used_in", label=_("Used in"), accessor=used_in_display))
+        return columns
 
     def get_edit_url(self, instance):
         return self.get_inspect_url(instance) or super().get_edit_url(instance)
+
+
+def used_in_display(article: SourceArticle):
+    """Links to the interpretations written from the article (their editors)."""
+    links = [link for link in article.article_links.all() if link.page_id]
+    if not links:
+        return ""
+    return format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        (
+            (reverse("wagtailadmin_pages:edit", args=[link.page_id]), link.page.title)
+            for link in links
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -260,3 +260,65 @@ def analyze_query(raw: str) -> ParsedQuery:
             query.words.append(word)
             budget -= 1
     return query
+
+
+# --------------------------------------------------------------------------------------------
+# Outlet languages beyond English and Russian (source articles in the newsroom inbox)
+# --------------------------------------------------------------------------------------------
+# Reader search stays English/Russian; the inbox also holds German, French, Spanish, Italian and
+# Polish originals. Their Latin-script words get their own Snowball stem instead of the English
+# one, so "Streiks" and "Streik" (German) or "strajki" and "strajk" (Polish) meet in one term.
+# A query does not know the language of the text it will meet, so its words carry the stem of
+# every language asked for (see `add_language_stems`); precision comes from requiring every word.
+LANGUAGE_STEMMERS = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pl": "polish",
+}
+
+
+@cache
+def _stemmer(algorithm: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(algorithm)
+
+
+@lru_cache(maxsize=200_000)
+def word_terms_in(surface: str, language: str) -> tuple[str, ...]:
+    """Index terms of one word of a text written in ``language`` (an ISO 639-1 code).
+
+    Russian lemmas, digits and other scripts are as `word_terms`; a Latin-script word of a
+    language in LANGUAGE_STEMMERS gets that language's stem (English stop words only apply to
+    English text: German "will" or "die" are words there).
+    """
+    algorithm = LANGUAGE_STEMMERS.get(language)
+    word = fold(surface)
+    if algorithm is None or algorithm == "english" or not LATIN_RE.search(word):
+        return word_terms(surface)
+    if CYRILLIC_RE.search(word) or ALL_DIGITS_RE.match(word):
+        return word_terms(surface)
+    if len(word) == 1:
+        return ()
+    return (_stemmer(algorithm).stemWord(word),)
+
+
+def analyze_in(text: str, language: str) -> list[tuple[str, ...]]:
+    """`analyze` for a text in ``language`` (the outlet's), with that language's stemming."""
+    slots = []
+    for surface in WORD_RE.findall(_normalize(text)):
+        if len(surface) <= MAX_WORD_LENGTH:
+            terms = word_terms_in(surface, language)
+            if terms:
+                slots.append(terms)
+    return slots
+
+
+def add_language_stems(query: ParsedQuery, languages: Iterable[str]) -> ParsedQuery:
+    """Let each query word also match its stem in each of ``languages`` (in place; returned)."""
+    codes = [code for code in languages if code in LANGUAGE_STEMMERS]
+    for word in query.all_words:
+        extra = [term for code in codes for term in word_terms_in(word.surface, code)]
+        word.terms = tuple(_unique([*word.terms, *extra]))
+    return query

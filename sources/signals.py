@@ -9,3 +9,8 @@ from django.dispatch import Signal
 # with it. Arguments: ``article`` (the SourceArticle, already saved with its new version) and
 # ``changed_at`` (aware datetime of the change).
 source_article_changed = Signal()
+
+# A source article was stored for the first time (same transaction rules as above). Arguments:
+# ``article`` (the saved SourceArticle, version 1 included). The newsroom analyses it for inbox
+# search and matches it against watch lists.
+source_article_created = Signal()

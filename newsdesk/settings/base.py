@@ -283,6 +283,14 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 NEWSDESK_FETCH_MIN_HOST_DELAY = float(os.environ.get("NEWSDESK_FETCH_MIN_HOST_DELAY", "1.0"))
 NEWSDESK_INGEST_POLL_SECONDS = int(os.environ.get("NEWSDESK_INGEST_POLL_SECONDS", "120"))
 
+# Newsroom desk (newsroom/inbox_search.py, newsroom/watches.py, sources/ingest/rules.py): inbox
+# search results shown at most; how often the watch e-mail digest job runs (each watch's rhythm
+# decides whether its owner is due); seconds one feed keep/block regular expression may run on one
+# entry before it is abandoned (the `regex` module's timeout).
+NEWSDESK_INBOX_SEARCH_LIMIT = int(os.environ.get("NEWSDESK_INBOX_SEARCH_LIMIT", "200"))
+NEWSDESK_WATCH_DIGEST_SECONDS = float(os.environ.get("NEWSDESK_WATCH_DIGEST_SECONDS", "900"))
+NEWSDESK_FEED_RULE_TIMEOUT = float(os.environ.get("NEWSDESK_FEED_RULE_TIMEOUT", "0.05"))
+
 # Client addresses and the search rate limit (core/client_address.py, search/ratelimit.py).
 # How many reverse proxies we run in front of the web processes (Varnish = 1, a load balancer
 # in front of Varnish = 2): the client is the address the outermost of them appended to

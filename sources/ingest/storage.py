@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ..models import Feed, Outlet, SourceArticle, SourceArticleVersion
 from ..sanitize import ARTICLE_BODY, sanitize_html
-from ..signals import source_article_changed
+from ..signals import source_article_changed, source_article_created
 from .records import TITLE_MAX, ArticleData, content_hash
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
@@ -130,6 +130,7 @@ def _insert(
     article.first_seen_at = article.changed_at = now
     article.save()
     _add_version(article, None)
+    source_article_created.send(sender=SourceArticle, article=article)
     return article
 
 

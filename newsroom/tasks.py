@@ -1,0 +1,26 @@
+"""Background work of the newsroom: analyse stored source articles, match watches, send digests."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from sources.models import SourceArticle
+
+from . import inbox_search, watches
+
+
+@task()
+def analyse_source_article_task(article_id: int) -> bool:
+    """Analyse a new or changed source article for inbox search, then match it to watches."""
+    article = SourceArticle.objects.select_related("outlet").filter(pk=article_id).first()
+    if article is None:
+        return False
+    inbox_search.index_source_article(article)
+    watches.match_article(article)
+    return True
+
+
+@task()
+def send_watch_digests_task() -> int:
+    """Periodic: e-mail watch owners whose digest is due."""
+    return watches.send_due_digests()
