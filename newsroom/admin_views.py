@@ -10,10 +10,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -30,11 +32,14 @@ from sources.sanitize import sanitize_html
 from . import inbox_search
 from .inbox import (
     diff_lines,
+    dismiss,
+    interpretations_of,
     mark_source_update_reviewed,
     pending_source_updates,
     set_status,
     start_interpretation,
     story_siblings,
+    undo_dismiss,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -225,6 +230,7 @@ class SourceArticleInspectView(InspectView):
             article_html=sanitize_html(article.html or article.summary, base_url=article.url),
             versions=[(v, diff_lines(v.diff)) for v in versions],
             siblings=story_siblings(article),
+            interpretations=interpretations_of(article),
             write_form=kwargs.get("write_form") or WriteInterpretationForm(article=article),
             write_url=reverse("sources_newsroom:write", args=[article.pk]),
             status_url=reverse("sources_newsroom:status", args=[article.pk]),
@@ -262,17 +268,55 @@ def write_interpretation(request, pk: int):
 
 @require_POST
 def change_status(request, pk: int):
+    """Set a status; dismissing says so with an Undo button (dismissing is never final)."""
     if not request.user.has_perm("sources.change_sourcearticle"):
         raise PermissionDenied
     article = get_object_or_404(SourceArticle, pk=pk)
     status = request.POST.get("status", "")
+    inspect_url = reverse("wagtailsnippets_sources_sourcearticle:inspect", args=[article.pk])
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if status == SourceArticle.Status.DISMISSED:
+        dismiss(article)
+        messages.success(
+            request,
+            format_html(
+                '{} <form method="post" action="{}" style="display:inline">'
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                '<input type="hidden" name="next" value="{}">'
+                '<button type="submit" class="button button-small button-secondary">{}</button>'
+                "</form>",
+                _("Dismissed “%(title)s”.") % {"title": article.title},
+                reverse("sources_newsroom:undo_dismiss", args=[article.pk]),
+                get_token(request),
+                next_url or inspect_url,
+                _("Undo"),
+            ),
+        )
+        return HttpResponseRedirect(next_url or inspect_url)
     try:
         set_status(article, status)
     except ValueError:
         messages.error(request, _("Unknown status."))
-    return HttpResponseRedirect(
-        reverse("wagtailsnippets_sources_sourcearticle:inspect", args=[article.pk])
+    return HttpResponseRedirect(next_url or inspect_url)
+
+
+@require_POST
+def undo_dismiss_view(request, pk: int):
+    if not request.user.has_perm("sources.change_sourcearticle"):
+        raise PermissionDenied
+    article = get_object_or_404(SourceArticle, pk=pk)
+    status = undo_dismiss(article)
+    messages.success(
+        request,
+        _("“%(title)s” is back in the inbox (%(status)s).")
+        % {"title": article.title, "status": SourceArticle.Status(status).label},
     )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("wagtailsnippets_sources_sourcearticle:inspect", args=[article.pk])
+    return HttpResponseRedirect(next_url)
 
 
 # --------------------------------------------------------------------------------------------

@@ -80,6 +80,49 @@ def set_status(article: SourceArticle, status: str) -> None:
     article.status = status
 
 
+def status_from_work(article: SourceArticle) -> str:
+    """What the article's status is by the work done on it: "used" once an interpretation
+    links it, "new" otherwise. Undoing a dismissal restores this, so it never needs to
+    remember what the status was before."""
+    used = ArticleSourceLink.objects.filter(source_article=article).exists()
+    return SourceArticle.Status.USED if used else SourceArticle.Status.NEW
+
+
+def dismiss(article: SourceArticle) -> str:
+    """Dismiss the article; returns the status an undo restores."""
+    previous = article.status
+    set_status(article, SourceArticle.Status.DISMISSED)
+    return previous if previous != SourceArticle.Status.DISMISSED else status_from_work(article)
+
+
+def undo_dismiss(article: SourceArticle) -> str:
+    """Bring a dismissed article back: "used" if an interpretation links it, else "new"."""
+    if article.status == SourceArticle.Status.DISMISSED:
+        set_status(article, status_from_work(article))
+    return article.status
+
+
+def mark_linked_sources_used(page: ArticlePage) -> int:
+    """Every source an interpretation links is "used" (also when linked in the page editor,
+    not only through "Write interpretation"); returns how many changed."""
+    ids = ArticleSourceLink.objects.filter(page=page).values_list("source_article_id", flat=True)
+    return (
+        SourceArticle.objects.filter(pk__in=list(ids))
+        .exclude(status=SourceArticle.Status.USED)
+        .update(status=SourceArticle.Status.USED)
+    )
+
+
+def interpretations_of(article: SourceArticle) -> list[ArticlePage]:
+    """The pages (drafts included) written from the article, newest first."""
+    return list(
+        ArticlePage.objects.filter(source_links__source_article=article)
+        .select_related("locale")
+        .distinct()
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+
+
 @dataclass(frozen=True)
 class SourceUpdate:
     """A published page whose source changed: the link, and the diff since publication."""

@@ -13,9 +13,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from articles.models import ArticlePage
 from sources.viewsets import FeedViewSet, OutletViewSet, SourceArticleViewSet, StoryViewSet
 
 from . import admin_views
+from .inbox import mark_linked_sources_used
 
 
 class InboxViewSet(SourceArticleViewSet):
@@ -41,6 +43,7 @@ register_snippet(NewsroomGroup)
 newsroom_urls = [
     path("write/<int:pk>/", admin_views.write_interpretation, name="write"),
     path("status/<int:pk>/", admin_views.change_status, name="status"),
+    path("status/<int:pk>/undo/", admin_views.undo_dismiss_view, name="undo_dismiss"),
     path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
     path("source-updates/", admin_views.SourceUpdatesView.as_view(), name="source_updates"),
     path(
@@ -113,3 +116,11 @@ def warn_about_updated_sources(request, page):
             ),
         )
     return None
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def mark_sources_used(request, page):
+    """An interpretation saved with sources linked (in the editor too) makes them "used"."""
+    if isinstance(page.specific, ArticlePage):
+        mark_linked_sources_used(page.specific)
