@@ -12,7 +12,7 @@ class SearchConfig(AppConfig):
         from core.scheduling import register_periodic_job, seconds_setting
 
         from . import related, signals
-        from .tasks import refresh_related_task
+        from .tasks import refresh_related_task, semantic_maintenance_task
 
         signals.connect()
         # "Don't Miss" on article pages prefers the content-similarity neighbours stored here.
@@ -22,4 +22,10 @@ class SearchConfig(AppConfig):
             seconds_setting("NEWSDESK_RELATED_REFRESH_SECONDS"),
             refresh_related_task,
             description="Recompute stored Don't Miss lists that are missing or out of date",
+        )
+        register_periodic_job(
+            "search.semantic_maintenance",
+            seconds_setting("NEWSDESK_SEMANTIC_MAINTENANCE_SECONDS"),
+            semantic_maintenance_task,
+            description="Semantic vectors for source articles a lost task missed; save ANN index",
         )

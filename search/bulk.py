@@ -15,6 +15,7 @@ from core.console import progress_bar
 
 from .models import IndexEntry
 from .related import compute_all
+from .semantic import ann
 
 
 def compute_all_related(console: Console, page_ids: Iterable[int] | None = None) -> int:
@@ -28,3 +29,10 @@ def compute_all_related(console: Console, page_ids: Iterable[int] | None = None)
         bar = progress.add_task("Related articles", total=len(ids))
         compute_all(ids, progress=lambda n: progress.advance(bar, n))
     return len(ids)
+
+
+def save_semantic_index() -> list[str]:
+    """After a bulk load: write the ANN index files so web workers load them instead of
+    building HNSW over the whole archive (see search/semantic/ann.py)."""
+    ann.reset_all()  # a full rebuild may have replaced most vectors: sync from scratch
+    return ann.save_all()

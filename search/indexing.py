@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from .analysis import fold, index_text, tokenize
 from .models import IndexEntry, TermBitmap, TermStat, VocabularyTerm
+from .semantic import store as semantic_store
 
 BATCH_SIZE = 200
 # Forms shorter than this are never typo-corrected (the query side needs >= 5 letters, and a
@@ -181,6 +182,10 @@ def store_documents(documents: Iterable[IndexDocument], *, update_stats: bool = 
         IndexEntry.objects.filter(pk__in=[e.page_id for e in entries]).delete()
         IndexEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
         store_vocabulary(forms)
+    # Semantic index (search/semantic): embedded after the commit, so no lock waits on the model.
+    semantic_store.store_texts(
+        semantic_store.PAGE, [(e.page_id, e.title, e.body, e.language) for e in entries]
+    )
     return len(entries)
 
 
@@ -334,6 +339,7 @@ def remove_pages(page_ids: Iterable[int]) -> int:
         delta.subtract(_stored_terms(page_ids))
         adjust_term_stats(delta)
         deleted, _ = IndexEntry.objects.filter(page_id__in=page_ids).delete()
+        semantic_store.remove(semantic_store.PAGE, page_ids)
     return deleted
 
 
@@ -369,6 +375,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch_size: int = BAT
         if progress:
             progress(len(batch))
     recompute_term_stats()
+    semantic_store.remove_missing_pages(set(IndexEntry.objects.values_list("page_id", flat=True)))
     return total
 
 

@@ -115,3 +115,35 @@ class TermBitmap(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class SemanticVector(models.Model):
+    """The semantic index's stored side: one sentence embedding per article or source article.
+
+    `kind` is "page" (an ArticlePage, `key` = page id) or "source" (a sources.SourceArticle,
+    `key` = its id). Rows are never deleted when a document leaves the index: they turn into
+    tombstones (`live=False`, no vector) with a new `updated_at`, so every process holding an
+    in-memory ANN index (search/semantic/ann.py) learns of removals by reading rows changed
+    since its last look, the same query that brings it additions and edits.
+    """
+
+    kind = models.CharField(max_length=8)
+    key = models.BigIntegerField()
+    language = models.CharField(max_length=16, blank=True)
+    live = models.BooleanField(default=True)
+    model = models.CharField(max_length=64, blank=True)
+    content_hash = models.CharField(max_length=40, blank=True)
+    # int8[512] (search.semantic.encoding); the leading sentences' vectors, for snippets.
+    vector = models.BinaryField(null=True, blank=True)
+    passage_vectors = models.BinaryField(null=True, blank=True)
+    passages = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="search_semantic_kind_key")
+        ]
+        indexes = [models.Index(fields=["kind", "updated_at"], name="search_semantic_changes")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} ({'live' if self.live else 'removed'})"

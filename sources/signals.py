@@ -14,3 +14,8 @@ source_article_changed = Signal()
 # ``article`` (the saved SourceArticle, version 1 included). The newsroom analyses it for inbox
 # search and matches it against watch lists.
 source_article_created = Signal()
+
+# Source articles were given their (clustering) signature, after the transaction that stored it
+# committed. Argument: ``article_ids`` (list of SourceArticle ids). Search's semantic index reuses
+# the signature's embedding for these articles.
+source_articles_signed = Signal()

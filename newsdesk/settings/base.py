@@ -316,6 +316,17 @@ NEWSDESK_PUBLISH_SCHEDULED_SECONDS = float(
 )
 NEWSDESK_RELATED_REFRESH_SECONDS = float(os.environ.get("NEWSDESK_RELATED_REFRESH_SECONDS", "900"))
 NEWSDESK_RELATED_REFRESH_BATCH = int(os.environ.get("NEWSDESK_RELATED_REFRESH_BATCH", "200"))
+# Semantic index (search/semantic, docs/search.md): where the ANN index files are saved ("" keeps
+# it in memory only, built from the table), how often a process looks for changed vectors, how
+# often the scheduler embeds missed source articles and saves the files, and how many per pass.
+NEWSDESK_SEMANTIC_INDEX_DIR = os.environ.get(
+    "NEWSDESK_SEMANTIC_INDEX_DIR", str(BASE_DIR / "var" / "semantic-index")
+)
+NEWSDESK_SEMANTIC_SYNC_SECONDS = float(os.environ.get("NEWSDESK_SEMANTIC_SYNC_SECONDS", "2"))
+NEWSDESK_SEMANTIC_MAINTENANCE_SECONDS = float(
+    os.environ.get("NEWSDESK_SEMANTIC_MAINTENANCE_SECONDS", "300")
+)
+NEWSDESK_SEMANTIC_BATCH = int(os.environ.get("NEWSDESK_SEMANTIC_BATCH", "500"))
 # Interrupted tasks (core/task_health.py): a worker beats every HEARTBEAT seconds; a RUNNING task
 # whose worker is silent for DEAD_AFTER seconds is retried, up to MAX_ATTEMPTS runs in all.
 NEWSDESK_TASK_HEARTBEAT_SECONDS = float(os.environ.get("NEWSDESK_TASK_HEARTBEAT_SECONDS", "10"))

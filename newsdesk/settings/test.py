@@ -24,3 +24,6 @@ NEWSDESK_FETCH_MIN_HOST_DELAY = 0  # the fake outlet servers are ours; no polite
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # runserver and the test client serve static files themselves; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# The semantic ANN index lives in memory (built from the table) and follows every write at once.
+NEWSDESK_SEMANTIC_INDEX_DIR = ""
+NEWSDESK_SEMANTIC_SYNC_SECONDS = 0

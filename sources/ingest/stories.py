@@ -15,6 +15,7 @@ from ..clustering import (
 )
 from ..models import SourceArticle, Story
 from ..sanitize import html_to_text
+from ..signals import source_articles_signed
 from ..signatures import (
     SIGNATURE_VERSION,
     DocumentForClustering,
@@ -106,3 +107,7 @@ def cluster_pending(*, window: timedelta = CLUSTER_WINDOW, now: datetime | None 
                     assigned_total += 1
                 article.save(update_fields=fields)
             Story.objects.filter(pk__in=touched).update(updated_at=now)
+        signed = sorted(a.pk for a in pending if a.pk in story_now)
+        transaction.on_commit(
+            lambda ids=signed: source_articles_signed.send(sender=SourceArticle, article_ids=ids)
+        )

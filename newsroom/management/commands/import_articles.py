@@ -9,7 +9,7 @@ from rich.console import Console
 from core.console import progress_bar
 from newsroom import importing
 from search import indexing
-from search.bulk import compute_all_related
+from search.bulk import compute_all_related, save_semantic_index
 
 
 class Command(BaseCommand):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
                 indexed = indexing.index_page_ids(
                     report.created_ids, progress=lambda n: progress.advance(bar, n)
                 )
+            save_semantic_index()
             if not options["no_related"]:
                 compute_all_related(console, report.created_ids)
         for line, message in report.errors:

@@ -7,7 +7,7 @@ from rich.console import Console
 
 from core.console import progress_bar
 from search import indexing
-from search.bulk import compute_all_related
+from search.bulk import compute_all_related, save_semantic_index
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         with progress_bar(console) as progress:
             bar = progress.add_task("Indexing articles", total=total)
             indexed = indexing.rebuild(progress=lambda n: progress.advance(bar, n))
+        save_semantic_index()
         related = 0
         if not options["no_related"]:
             related = compute_all_related(console)
