@@ -5,7 +5,7 @@ from typing import Any
 from django.apps import AppConfig
 
 from core.fragment_cache import register_invalidating_model
-from sources.signals import source_article_changed
+from sources.signals import source_article_changed, source_event_recorded
 
 
 def _based_on_by_a_page(source_article: Any, created: bool) -> bool:
@@ -25,11 +25,22 @@ class ArticlesConfig(AppConfig):
         source_article = self.apps.get_model("sources", "SourceArticle")
         register_invalidating_model(source_article, when=_based_on_by_a_page)
         # Pages based on a source whose text changed get the "source updated" flag.
-        from .source_updates import on_source_article_changed  # models are loaded only now
+        from .source_updates import (  # models are loaded only now
+            on_source_article_changed,
+            on_source_event_recorded,
+            sources_to_watch,
+        )
 
         source_article_changed.connect(
             on_source_article_changed, dispatch_uid="articles.flag_pages_based_on"
         )
+        source_event_recorded.connect(
+            on_source_event_recorded, dispatch_uid="articles.flag_withdrawn_sources"
+        )
+        # The sources of live pages are re-fetched after publication (sources/watch/).
+        from sources.watch.schedule import register_watch_candidates
+
+        register_watch_candidates(sources_to_watch)
         from . import purge
 
         purge.connect()

@@ -1,4 +1,5 @@
-""" "Source updated since publication": flags on the pages based on a source article that changed.
+""" "Source updated since publication": flags on the pages based on a source article that changed
+(or was withdrawn), and which sources the watch after publication must re-fetch.
 
 The sources app announces a changed text with ``sources.signals.source_article_changed`` and
 knows nothing of pages (articles depend on sources, not the reverse); this receiver, connected
@@ -10,7 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sources.models import SourceArticle
+from django.db.models import F, Max, Q
+
+from sources.models import SourceArticle, SourceEvent
 
 from .models import ArticleSourceLink
 
@@ -48,3 +51,28 @@ def on_source_article_changed(
 ) -> None:
     """Receiver of ``source_article_changed`` (runs inside the ingest's transaction)."""
     flag_pages_based_on(article, changed_at)
+
+
+def sources_to_watch() -> list[tuple[int, datetime]]:
+    """(source article id, latest first publication of a live page based on it) for sources
+    not yet watched since that publication: what ``sources.watch`` should start watching.
+
+    One query; it returns nothing once every live page's sources are watched, so the periodic
+    job can ask on every pass (and pages made without a publish signal, by the importer or
+    before the watch existed, are picked up too).
+    """
+    latest = (
+        SourceArticle.objects.filter(
+            article_links__page__live=True, article_links__page__first_published_at__isnull=False
+        )
+        .annotate(published=Max("article_links__page__first_published_at"))
+        .filter(Q(watch__isnull=True) | Q(watch__anchor_at__lt=F("published")))
+        .values_list("pk", "published")
+    )
+    return list(latest)
+
+
+def on_source_event_recorded(sender: type, *, event: SourceEvent, **kwargs: Any) -> None:
+    """A withdrawn source flags its pages like a changed one (changes flag them already)."""
+    if event.kind == SourceEvent.Kind.WITHDRAWN:
+        flag_pages_based_on(event.article, event.detected_at)

@@ -239,3 +239,7 @@ class SourceArticleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article.title} v{self.number}"
+
+
+# The watch after publication keeps its rows in its own module (sources/watch/models.py).
+from .watch.models import SourceEvent, SourceWatch  # noqa: E402, F401

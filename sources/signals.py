@@ -19,3 +19,8 @@ source_article_created = Signal()
 # committed. Argument: ``article_ids`` (list of SourceArticle ids). Search's semantic index reuses
 # the signature's embedding for these articles.
 source_articles_signed = Signal()
+
+# The watch after publication (or a feed poll) recorded what an outlet did to a stored article:
+# a changed text, an appended correction note, a withdrawal. Sent inside the transaction that
+# stores it. Argument: ``event`` (a saved ``sources.SourceEvent``).
+source_event_recorded = Signal()

@@ -282,6 +282,14 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Ingest: seconds between two requests to the same outlet host, and how often the worker polls.
 NEWSDESK_FETCH_MIN_HOST_DELAY = float(os.environ.get("NEWSDESK_FETCH_MIN_HOST_DELAY", "1.0"))
 NEWSDESK_INGEST_POLL_SECONDS = int(os.environ.get("NEWSDESK_INGEST_POLL_SECONDS", "120"))
+# Sources of published articles are re-fetched this long after the page's first publication
+# (sources/watch/): comma-separated delays in m/h/d/w; how often the scheduler looks for due
+# ones, and at most how many it hands to check tasks at a time.
+NEWSDESK_SOURCE_WATCH_SCHEDULE = os.environ.get("NEWSDESK_SOURCE_WATCH_SCHEDULE", "1h,6h,1d,7d,30d")
+NEWSDESK_SOURCE_WATCH_POLL_SECONDS = int(
+    os.environ.get("NEWSDESK_SOURCE_WATCH_POLL_SECONDS", "300")
+)
+NEWSDESK_SOURCE_WATCH_BATCH = int(os.environ.get("NEWSDESK_SOURCE_WATCH_BATCH", "200"))
 
 # Newsroom desk (newsroom/inbox_search.py, newsroom/watches.py, sources/ingest/rules.py): inbox
 # search results shown at most; how often the watch e-mail digest job runs (each watch's rhythm

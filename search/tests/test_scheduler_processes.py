@@ -29,6 +29,7 @@ BLOCK = "core.testing.periodic_probe.tasks.block_until_released"
 PERIODIC_TASKS = {
     "core.tasks.publish_scheduled_task",
     "sources.tasks.poll_feeds",
+    "sources.tasks.watch_sources",
     "search.tasks.refresh_related_task",
     "core.tasks.prune_task_results",
     BLOCK,
@@ -56,6 +57,7 @@ def procs(restore_migrated_data, tmp_path: Path, probe_dir: Path):
         "NEWSDESK_SCHEDULER_MAX_BACKOFF_SECONDS": "1",
         "NEWSDESK_PUBLISH_SCHEDULED_SECONDS": "1",
         "NEWSDESK_INGEST_POLL_SECONDS": "1",
+        "NEWSDESK_SOURCE_WATCH_POLL_SECONDS": "1",
         "NEWSDESK_RELATED_REFRESH_SECONDS": "1",
         "NEWSDESK_TASK_PRUNE_SECONDS": "1",
         "NEWSDESK_TASK_HEARTBEAT_SECONDS": "0.5",
