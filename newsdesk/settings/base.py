@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "distribution",
     "translation",
     "newsroom",
+    "integrity",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -280,6 +281,20 @@ NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION = flag_from_env(
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Ingest: seconds between two requests to the same outlet host, and how often the worker polls.
+# Originality guard (integrity app, docs/deployment.md "Originality guard"): publishing is refused
+# when this share of an article's words is its sources' text outside attributed quotes, or this
+# share with quotes; measured defaults (benchmarks/originality.py).
+NEWSDESK_ORIGINALITY_THRESHOLD = float(os.environ.get("NEWSDESK_ORIGINALITY_THRESHOLD", "0.35"))
+NEWSDESK_ORIGINALITY_THRESHOLD_WITH_QUOTES = float(
+    os.environ.get("NEWSDESK_ORIGINALITY_THRESHOLD_WITH_QUOTES", "0.6")
+)
+NEWSDESK_ORIGINALITY_SENTENCE_SIMILARITY = float(
+    os.environ.get("NEWSDESK_ORIGINALITY_SENTENCE_SIMILARITY", "0.62")
+)
+NEWSDESK_ORIGINALITY_MIN_PASSAGE_WORDS = int(
+    os.environ.get("NEWSDESK_ORIGINALITY_MIN_PASSAGE_WORDS", "6")
+)
+
 NEWSDESK_FETCH_MIN_HOST_DELAY = float(os.environ.get("NEWSDESK_FETCH_MIN_HOST_DELAY", "1.0"))
 NEWSDESK_INGEST_POLL_SECONDS = int(os.environ.get("NEWSDESK_INGEST_POLL_SECONDS", "120"))
 # Sources of published articles are re-fetched this long after the page's first publication
