@@ -7,4 +7,3 @@ class IntegrityConfig(AppConfig):
     name = "integrity"
     verbose_name = "Editorial integrity"
     default_auto_field = "django.db.models.BigAutoField"
-
