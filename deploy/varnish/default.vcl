@@ -25,6 +25,12 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = web.backend();
+    if (req.restarts == 0) {
+        # Our own markers between passes; a reader sending them would get year-old copies.
+        unset req.http.X-Newsdesk-Stale;
+        unset req.http.X-Newsdesk-Fresh;
+        unset req.http.X-Newsdesk-Cacheable;
+    }
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
@@ -84,22 +90,35 @@ sub vcl_hit {
 }
 
 sub vcl_backend_fetch {
+    # X-Newsdesk-Stale stays: vcl_backend_response must know a fetch is the last chance.
     unset bereq.http.X-Newsdesk-Fresh;
-    unset bereq.http.X-Newsdesk-Stale;
     unset bereq.http.X-Newsdesk-Cacheable;
 }
 
 sub vcl_backend_response {
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            # A background refresh failed: keep serving the stored copy.
+            return (abandon);
+        }
+        if (!bereq.uncacheable && !bereq.http.X-Newsdesk-Stale) {
+            # Delivering this error would store it in place of the expired copy that
+            # stale-if-error keeps (Varnish replaces the old object): abandon instead, and
+            # vcl_synth looks again with a long grace.
+            return (abandon);
+        }
+        # No copy to fall back on, or a passed request: the application's own error page,
+        # never stored.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     if (beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.http.Set-Cookie) {
         # Marked personal by the application: never stored, not even for this URL's next
         # reader (hit-for-miss).
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
         return (deliver);
-    }
-    if (beresp.status >= 500 && bereq.is_bgfetch) {
-        # A background refresh failed: keep serving the stored copy.
-        return (abandon);
     }
     set beresp.http.X-Newsdesk-SWR = "0";
     if (beresp.http.Cache-Control ~ "stale-while-revalidate=[0-9]+") {
@@ -130,6 +149,15 @@ sub vcl_deliver {
     unset resp.http.xkey;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
+}
+
+sub vcl_synth {
+    if (resp.status == 503 && req.http.X-Newsdesk-Cacheable && !req.http.X-Newsdesk-Stale) {
+        # vcl_backend_response abandoned an application error: look again, accepting a copy
+        # within stale-if-error (the same second pass vcl_deliver makes).
+        set req.http.X-Newsdesk-Stale = "1";
+        return (restart);
+    }
 }
 
 sub vcl_backend_error {

@@ -11,22 +11,13 @@ Missing varnishd fails these tests (CI installs it: .ci/run); it never skips the
 
 from __future__ import annotations
 
-import os
-import secrets
-import shlex
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
+import http.client
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from core.testing.stack import running_stack, wait_for
+
 VISIBLE_WITHIN = 2.0
 
 SETUP = """
@@ -39,121 +30,17 @@ for slug, title in [("ferry", "Harbour ferry resumes"), ("bridge", "Bridge repai
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Stack:
-    def __init__(self, directory: Path, port: int):
-        self.dir = directory
-        self.base = f"http://127.0.0.1:{port}"
-        self.env = {**os.environ, **self._read_env()}
-
-    def _read_env(self) -> dict[str, str]:
-        env = {}
-        for line in (self.dir / "env").read_text().splitlines():
-            if "=" in line and not line.startswith("#"):
-                key, value = line.split("=", 1)
-                env[key] = shlex.split(value)[0] if value else ""
-        return env
-
-    def shell(self, code: str) -> None:
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", code],
-            cwd=REPO,
-            env=self.env,
-            check=True,
-            capture_output=True,
-        )
-
-    def get(self, path: str, cookie: str | None = None) -> tuple[int, dict, str]:
-        headers = {"Cookie": cookie} if cookie else {}
-        request = urllib.request.Request(self.base + path, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode()
-
-    def supervisorctl(self, *args: str) -> None:
-        ctl = Path(sys.executable).parent / "supervisorctl"
-        subprocess.run([str(ctl), "-c", str(self.dir / "supervisord.conf"), *args], check=True)
-
-    def cached(self, path: str) -> str:
-        """Fetch until Varnish answers from its cache; the body."""
-        for _ in range(20):
-            status, headers, body = self.get(path)
-            assert status == 200, (path, status)
-            if headers.get("X-Cache") == "HIT":
-                return body
-            time.sleep(0.1)
-        raise AssertionError(f"{path} never came from the cache")
-
-    def wait_until(self, check, what: str) -> float:
-        """Seconds until check() holds; fails after VISIBLE_WITHIN."""
-        start = time.monotonic()
-        while True:
-            if check():
-                return time.monotonic() - start
-            if time.monotonic() - start > VISIBLE_WITHIN:
-                raise AssertionError(f"{what}: not within {VISIBLE_WITHIN} s")
-            time.sleep(0.05)
-
-
 @pytest.fixture(scope="module")
 def stack():
-    assert shutil.which("varnishd"), "varnishd is missing: apt-get install varnish varnish-modules"
-    assert shutil.which("redis-server") or _redis_up(), "Redis is needed (redis-server)"
-    directory = Path(tempfile.mkdtemp(prefix="newsdesk-stack-test-"))
-    port = free_port()
-    script = [sys.executable, str(REPO / "deploy" / "stack.py")]
-    common = ["--dir", str(directory)]
-    env = {
-        **os.environ,
-        # Shared, stored "Don't Miss" and a short interval: what the assertions below rely on.
-        "NEWSDESK_SEARCH_RATE_LIMIT": "0",
-    }
-    try:
-        subprocess.run(
-            [
-                *script,
-                "start",
-                *common,
-                "--port",
-                str(port),
-                "--database-url",
-                f"sqlite:///{directory / 'stack.sqlite3'}",
-                "--cache-prefix",
-                f"test-{secrets.token_hex(4)}",
-                "--workers",
-                "1",
-                "--no-demo",
-                "--timeout",
-                "300",
-            ],
-            cwd=REPO,
-            env=env,
-            check=True,
-            timeout=1200,
-        )
-        running = Stack(directory, port)
+    with running_stack() as running:
         running.shell(SETUP)
         # Let the worker index the articles (stored "Don't Miss") before pages are cached.
         time.sleep(3)
         yield running
-    finally:
-        subprocess.run([*script, "stop", *common], cwd=REPO, env=env, check=False, timeout=120)
-        shutil.rmtree(directory, ignore_errors=True)
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
+def visible(check, what: str) -> float:
+    return wait_for(check, VISIBLE_WITHIN, what)
 
 
 def test_reader_pages_are_cached_and_cookies_do_not_split_them(stack):
@@ -183,10 +70,8 @@ def test_a_published_edit_and_its_dont_miss_card_are_fresh_within_2_seconds(stac
         "p.title = 'Harbour ferry runs at dawn'\n"
         "p.save_revision().publish()\n"
     )
-    stack.wait_until(
-        lambda: "Harbour ferry runs at dawn" in stack.get("/en/world/ferry/")[2], "article"
-    )
-    stack.wait_until(
+    visible(lambda: "Harbour ferry runs at dawn" in stack.get("/en/world/ferry/")[2], "article")
+    visible(
         lambda: "Harbour ferry runs at dawn" in stack.get("/en/world/bridge/")[2],
         "Don't Miss card on another article",
     )
@@ -209,9 +94,9 @@ def test_an_unpublished_article_leaves_the_cache_its_listings_and_feeds(stack):
         "from articles.models import ArticlePage\n"
         "ArticlePage.objects.get(slug='lighthouse').unpublish()\n"
     )
-    stack.wait_until(lambda: stack.get("/en/world/lighthouse/")[0] == 404, "article gone")
+    visible(lambda: stack.get("/en/world/lighthouse/")[0] == 404, "article gone")
     for path in listings:
-        stack.wait_until(lambda path=path: "lighthouse" not in stack.get(path)[2].lower(), path)
+        visible(lambda path=path: "lighthouse" not in stack.get(path)[2].lower(), path)
 
 
 def test_cached_pages_are_served_while_the_web_processes_are_down(stack):
@@ -224,3 +109,28 @@ def test_cached_pages_are_served_while_the_web_processes_are_down(stack):
         assert status == 503
     finally:
         stack.supervisorctl("start", "web1", "web2")
+
+
+def purge_from(stack, source_ip: str, path: str, xkey: str | None = None) -> tuple[int, str]:
+    """A PURGE sent from `source_ip` (any 127.x address reaches Varnish on loopback)."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", stack.port, timeout=10, source_address=(source_ip, 0)
+    )
+    try:
+        connection.request("PURGE", path, headers={"xkey-purge": xkey} if xkey else {})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+def test_purges_are_refused_from_outside_the_purgers_acl(stack):
+    stack.cached("/en/world/bridge/")
+    status, body = purge_from(stack, "127.0.0.2", "/en/world/bridge/")
+    assert status == 405 and "not allowed from 127.0.0.2" in body
+    status, _ = purge_from(stack, "127.0.0.2", "/", xkey="all")
+    assert status == 405
+    assert stack.get("/en/world/bridge/")[1]["X-Cache"] == "HIT"  # still stored
+    status, _ = purge_from(stack, "127.0.0.1", "/en/world/bridge/")
+    assert status == 200
+    assert stack.get("/en/world/bridge/")[1]["X-Cache"] == "MISS"
