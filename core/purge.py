@@ -139,6 +139,16 @@ def schedule_purge(page: Page, *, only_page: bool = False) -> None:
         batch.update(purge)
 
 
+def purge_site() -> None:
+    """Purge every cached page of the site (bulk changes: an import, a rebuilt "Don't Miss").
+
+    Key-based caches (Varnish xkey) drop everything at once; URL-only caches (CDNs through
+    `frontend_cache`) cannot be told "everything" and keep their copies until s-maxage.
+    """
+    if settings.WAGTAILFRONTENDCACHE:
+        transaction.on_commit(lambda: enqueue((), (SITE_KEY,)))
+
+
 def enqueue(
     urls: Iterable[str], keys: Iterable[str], backends: list[str] | None = None, attempt: int = 1
 ) -> None:

@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from core.fragment_cache import bump_content_generation
-from core.purge import schedule_purge
+from core.purge import purge_site, schedule_purge
 
 from .analysis import slots_from_index_text
 from .backends import SearchFilters, get_backend
@@ -221,6 +221,8 @@ def compute_all(page_ids: list[int], progress=None) -> int:
         if progress:
             progress(1)
     bump_content_generation()  # cached "Don't Miss" blocks must see the new neighbours
+    if page_ids:
+        purge_site()  # and so must the front caches: one site-wide purge, not one per page
     return len(page_ids)
 
 

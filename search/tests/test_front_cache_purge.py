@@ -15,6 +15,7 @@ from core import purge
 from core.frontend_cache_conf import backends_from_env
 from core.purge import retry_delay
 from search.models import RelatedArticles
+from search.related import compute_all
 
 CALLS: list[tuple[str, list[str]]] = []
 
@@ -144,6 +145,13 @@ def test_a_section_change_purges_the_whole_site(recorded, story):
     section.title = "The World"
     _urls, keys = recorded(lambda: section.save_revision().publish())
     assert "site" in keys
+
+
+def test_a_bulk_dont_miss_rebuild_purges_the_whole_site_once(recorded, story):
+    ids = [page.pk for page in story]
+    _urls, keys = recorded(lambda: compute_all(ids))
+    assert keys == {"site"}
+    assert sum(1 for kind, _batch in CALLS if kind == "keys") == 1
 
 
 @override_settings(
