@@ -11,11 +11,13 @@ class CoreConfig(AppConfig):
         from django_tasks.signals import task_started
 
         from . import login_throttle  # noqa: F401 - connects its signal receivers
+        from .notifications import set_email_sender
         from .scheduling import register_periodic_job, seconds_setting
         from .task_health import on_task_started
-        from .tasks import prune_task_results, publish_scheduled_task
+        from .tasks import prune_task_results, publish_scheduled_task, send_notification_emails
 
         connect_invalidation()
+        set_email_sender(lambda ids: send_notification_emails.enqueue(ids))
         task_started.connect(on_task_started, dispatch_uid="core.task_heartbeat")
         register_periodic_job(
             "wagtail.publish_scheduled",

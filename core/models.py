@@ -8,7 +8,9 @@ interrupted tasks reads which worker was alive recently from ``ProcessHeartbeat`
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class PeriodicJobState(models.Model):
@@ -54,3 +56,34 @@ class ProcessHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.process_id} at {self.last_seen:%H:%M:%S}"
+
+
+class AdminNotification(models.Model):
+    """A message for one admin user: shown on their dashboard until read, and e-mailed once.
+
+    WHY a model of our own: Wagtail 8 has no in-admin notification for its users (its e-mail
+    notifications cover moderation and comments only, and messages last one request). ``key``
+    names what the message is about, so the same change never notifies a user twice however
+    often it is seen (core/notifications.py).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="newsdesk_notifications"
+    )
+    key = models.CharField(max_length=200)
+    subject = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "admin notification"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="core_notification_once_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,4 +1,5 @@
-"""Periodic tasks owned by no single app: Wagtail's scheduled publishing, task-row pruning."""
+"""Tasks owned by no single app: Wagtail's scheduled publishing, task-row pruning, the e-mails
+of admin notifications."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django_tasks import task
 
+from .notifications import send_emails
 from .task_health import forget_silent_processes
 
 # Higher than the default (0): a page due to go live is not kept waiting behind queued
@@ -50,3 +52,9 @@ def prune_task_results() -> str:
     )
     forget_silent_processes()
     return out.getvalue()
+
+
+@task()
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """E-mail new admin notifications (core/notifications.py) after their transaction commits."""
+    return send_emails(notification_ids)

@@ -1,11 +1,14 @@
-"""Wagtail hooks owned by core: tell the HTTP cache policy which page is being served."""
+"""Wagtail hooks owned by core: tell the HTTP cache policy which page is being served; admin
+notifications on the dashboard."""
 
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import path
 from wagtail import hooks
 from wagtail.models import Page
 
+from core.admin_notifications import NotificationsPanel, notification_read
 from core.http_cache import mark_page
 
 
@@ -15,3 +18,15 @@ def record_served_page(
 ) -> None:
     # Returning None lets Wagtail go on serving; core/http_cache.py reads the page's policy.
     mark_page(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_notifications_panel(request: HttpRequest, panels: list[Any]) -> None:
+    panels.append(NotificationsPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_notification_urls() -> list[Any]:
+    return [
+        path("notifications/<int:pk>/read/", notification_read, name="newsdesk_notification_read")
+    ]

@@ -6,7 +6,7 @@ from django_tasks import task
 
 from sources.models import SourceArticle
 
-from . import inbox_search, watches
+from . import inbox_search, source_watch, watches
 
 
 @task()
@@ -24,3 +24,9 @@ def analyse_source_article_task(article_id: int) -> bool:
 def send_watch_digests_task() -> int:
     """Periodic: e-mail watch owners whose digest is due."""
     return watches.send_due_digests()
+
+
+@task()
+def notify_source_event_task(event_id: int) -> int:
+    """Tell the editors of the live articles based on a source what its outlet did to it."""
+    return source_watch.notify_editors(event_id)
