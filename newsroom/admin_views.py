@@ -8,14 +8,15 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Min, Prefetch, Q, Subquery, Value, When
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -23,6 +24,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import InspectView
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from articles.models import ArticleSourceLink, SectionPage
@@ -47,21 +49,41 @@ from .inbox import (
 # --------------------------------------------------------------------------------------------
 
 
-def _language_choices():
-    codes = (
-        SourceArticle.objects.exclude(language="")
-        .order_by("language")
-        .values_list("language", flat=True)
-        .distinct()
-    )
-    return [(code, code) for code in codes]
+def language_name(code: str) -> str:
+    """A language code as the editor reads it ("German"), in the admin's language."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def language_choices():
+    """The languages the inbox holds, by name (outlets' languages and articles' own)."""
+    codes = set(
+        SourceArticle.objects.exclude(language="").values_list("language", flat=True).distinct()
+    ) | set(Outlet.objects.exclude(language="").values_list("language", flat=True).distinct())
+    return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1])
+
+
+def outlets_once():
+    """One row per outlet: its translations (one per site language) share a translation key;
+    the first-created row stands for all of them."""
+    first = Outlet.objects.values("translation_key").annotate(first=Min("pk")).values("first")
+    return Outlet.objects.filter(pk__in=Subquery(first)).order_by("name")
+
+
+def _filter_outlet(queryset, name, value):
+    # Articles may point at any language version of the outlet.
+    if not value:
+        return queryset
+    return queryset.filter(outlet__translation_key=value.translation_key)
 
 
 class InboxFilterSet(WagtailFilterSet):
     outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"), queryset=Outlet.objects.order_by("name")
+        label=_("Outlet"), queryset=lambda request: outlets_once(), method=_filter_outlet
     )
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=_language_choices)
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=language_choices)
     published_at = django_filters.DateFromToRangeFilter(
         label=_("Published"), widget=DateRangePickerWidget
     )
@@ -131,6 +153,24 @@ class InboxIndexView(SnippetIndexView):
 
     def get_edit_url(self, instance):
         return self.get_inspect_url(instance) or super().get_edit_url(instance)
+
+    @cached_property
+    def header_buttons(self):
+        """While searching: "Watch this search" saves the words and filters as a watch."""
+        buttons = list(super().header_buttons)
+        if self.is_searching:
+            params = {"q": self.search_query}
+            for name in ("language", "outlet"):
+                if value := self.request.GET.get(name):
+                    params[name] = value
+            buttons.append(
+                HeaderButton(
+                    _("Watch this search"),
+                    url=f"{reverse('newsroom_watches:add')}?{urlencode(params)}",
+                    icon_name="view",
+                )
+            )
+        return buttons
 
 
 def used_in_display(article: SourceArticle):

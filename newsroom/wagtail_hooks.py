@@ -10,14 +10,22 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from articles.models import ArticlePage
-from sources.viewsets import FeedViewSet, OutletViewSet, SourceArticleViewSet, StoryViewSet
+from sources.viewsets import (
+    FeedRuleViewSet,
+    FeedViewSet,
+    OutletViewSet,
+    SourceArticleViewSet,
+    StoryViewSet,
+)
 
-from . import admin_views
+from . import admin_views, watch_views
 from .inbox import mark_linked_sources_used
+from .models import Watch
 
 
 class InboxViewSet(SourceArticleViewSet):
@@ -31,19 +39,22 @@ class InboxViewSet(SourceArticleViewSet):
 
 
 class NewsroomGroup(SnippetViewSetGroup):
-    items = (InboxViewSet, StoryViewSet, OutletViewSet, FeedViewSet)
+    items = (InboxViewSet, StoryViewSet, OutletViewSet, FeedViewSet, FeedRuleViewSet)
     menu_label = _("Newsroom")
     menu_icon = "globe"
     menu_order = 200
 
 
 register_snippet(NewsroomGroup)
+# Watches are personal: whoever may read the inbox keeps their own (watch_views.py).
+register_permission_policy(Watch, watch_views.WatchPermissionPolicy(Watch))
 
 
 newsroom_urls = [
     path("write/<int:pk>/", admin_views.write_interpretation, name="write"),
     path("status/<int:pk>/", admin_views.change_status, name="status"),
     path("status/<int:pk>/undo/", admin_views.undo_dismiss_view, name="undo_dismiss"),
+    path("watch-matches/seen/", watch_views.matches_seen, name="watch_matches_seen"),
     path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
     path("source-updates/", admin_views.SourceUpdatesView.as_view(), name="source_updates"),
     path(
@@ -124,3 +135,15 @@ def mark_sources_used(request, page):
     """An interpretation saved with sources linked (in the editor too) makes them "used"."""
     if isinstance(page.specific, ArticlePage):
         mark_linked_sources_used(page.specific)
+
+
+@hooks.register("register_admin_viewset")
+def register_watch_viewset():
+    return watch_views.WatchViewSet("watches")
+
+
+@hooks.register("construct_homepage_panels")
+def add_watch_matches_panel(request, panels):
+    """New source articles matching the editor's watches, on their dashboard."""
+    if watch_views.may_use_inbox(request.user):
+        panels.append(watch_views.WatchMatchesPanel(request.user))

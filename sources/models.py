@@ -6,12 +6,15 @@ is generated from them, so an outlet's name or rights wording is edited in one p
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 
 from core.safe_urls import http_url_validator
+
+from .feed_rules import PatternError, validate
 
 
 class Outlet(TranslatableMixin, models.Model):
@@ -110,6 +113,73 @@ class Feed(models.Model):
     @property
     def is_failing(self) -> bool:
         return self.consecutive_failures > 0
+
+
+class FeedRule(models.Model):
+    """A keep/block rule of one feed: which of its entries reach the inbox (sources/feed_rules.py).
+
+    Patterns are validated when saved (they must compile and finish quickly on adversarial
+    texts); saving a rule forgets the entries the feed's rules blocked, so they are judged again.
+    """
+
+    class Action(models.TextChoices):
+        KEEP = "keep", _("keep only matching entries")
+        BLOCK = "block", _("block matching entries")
+
+    class Kind(models.TextChoices):
+        WORDS = "words", _("words (comma-separated, whole words, any case)")
+        REGEX = "regex", _("regular expression (any case)")
+
+    class Target(models.TextChoices):
+        ANY = "any", _("title or text")
+        TITLE = "title", _("title")
+        TEXT = "text", _("text")
+
+    feed = models.ForeignKey(
+        Feed, verbose_name=_("feed"), on_delete=models.CASCADE, related_name="rules"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.WORDS)
+    target = models.CharField(_("applies to"), max_length=10, choices=Target.choices, default="any")
+    pattern = models.CharField(_("pattern"), max_length=300)
+    active = models.BooleanField(_("active"), default=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True, editable=False)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("feed rule")
+        verbose_name_plural = _("feed rules")
+        ordering = ["feed", "action", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.pattern}"
+
+    def clean(self) -> None:
+        try:
+            validate(self.kind, self.pattern)
+        except PatternError as exc:
+            raise ValidationError({"pattern": str(exc)}) from exc
+
+    def save(self, *args, **kwargs) -> None:
+        self.last_error, self.last_error_at = "", None
+        super().save(*args, **kwargs)
+        BlockedEntry.objects.filter(feed_id=self.feed_id).delete()
+
+
+class BlockedEntry(models.Model):
+    """An entry a feed rule kept out of the inbox, remembered so its page is not fetched again
+    on every poll."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="blocked_entries")
+    link = models.URLField(max_length=1000)
+    title = models.CharField(max_length=500, blank=True)
+    rule = models.ForeignKey(FeedRule, null=True, blank=True, on_delete=models.SET_NULL)
+    blocked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "link"], name="sources_blocked_entry_once")
+        ]
 
 
 class SourceArticleQuerySet(models.QuerySet):
@@ -239,6 +309,44 @@ class SourceArticleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article.title} v{self.number}"
+
+
+class ExtractionRule(models.Model):
+    """Selectors for an outlet whose pages trafilatura misreads (sources/extraction_rules.py).
+
+    Each selector is CSS (``article h1``) or XPath (starting with ``/`` or ``(``); where one
+    matches it takes precedence over trafilatura for that field. The last check is kept so the
+    feed-health report can say when a rule stopped matching (an outlet redesigned its pages).
+    """
+
+    outlet = models.OneToOneField(
+        Outlet,
+        verbose_name=_("outlet"),
+        on_delete=models.CASCADE,
+        related_name="extraction_rule",
+    )
+    title = models.CharField(_("title selector"), max_length=300, blank=True)
+    body = models.CharField(_("body selector"), max_length=300, blank=True)
+    published = models.CharField(_("date selector"), max_length=300, blank=True)
+    author = models.CharField(_("author selector"), max_length=300, blank=True)
+    image = models.CharField(_("lead image selector"), max_length=300, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_checked_url = models.URLField(_("last checked page"), max_length=1000, blank=True)
+    missed_fields = models.JSONField(_("fields that did not match"), default=list, blank=True)
+    last_matched_at = models.DateTimeField(_("last matched fully"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extraction rule")
+        verbose_name_plural = _("extraction rules")
+
+    def __str__(self) -> str:
+        return str(self.outlet)
+
+    FIELDS = ("title", "body", "published", "author", "image")
+
+    def selectors(self) -> dict[str, str]:
+        return {name: getattr(self, name).strip() for name in self.FIELDS if getattr(self, name)}
 
 
 # The watch after publication keeps its rows in its own module (sources/watch/models.py).

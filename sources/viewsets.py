@@ -5,10 +5,11 @@ menu and gives the SourceArticle listing its inbox views, which need articles (s
 "Write interpretation" form), something sources may not import.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Feed, Outlet, SourceArticle, Story
+from .models import Feed, FeedRule, Outlet, SourceArticle, Story
 
 
 class OutletViewSet(SnippetViewSet):
@@ -56,3 +57,17 @@ class StoryViewSet(SnippetViewSet):
     list_display = ["title", "updated_at", "created_at"]
     search_fields = ["title"]
     panels = [FieldPanel("title")]
+
+
+class FeedRuleViewSet(SnippetViewSet):
+    """Keep/block rules per feed; the pattern is validated (compiles, cannot hang) on save."""
+
+    model = FeedRule
+    icon = "filter"
+    menu_label = _("Feed rules")
+    list_display = ["pattern", "feed", "action", "kind", "target", "active", "last_error"]
+    list_filter = ["feed", "action", "active"]
+    search_fields = ["pattern"]
+    panels = [
+        FieldPanel(name) for name in ("feed", "action", "kind", "target", "pattern", "active")
+    ]

@@ -20,6 +20,7 @@ from ..models import Feed, SourceArticle
 from .feed_state import due_feeds, record_feed_failure, record_feed_success
 from .outlets import resolve_outlet
 from .records import ArticleData, body_hash, data_from_entry, data_from_page, entry_hash, merge_page
+from .rules import judge, remember_block, rules_of, was_blocked
 from .storage import FAILED, UNCHANGED, find_existing, store_article
 from .stories import cluster_pending
 
@@ -30,6 +31,7 @@ FEED_ACCEPT = (
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 ANY_ACCEPT = f"{FEED_ACCEPT}, {PAGE_ACCEPT}"
 MAX_REPORTED_ERRORS = 20
+BLOCKED = "blocked"
 # progress(label of the feed just polled, feeds done, feeds in this run)
 Progress = Callable[[str, int, int], None]
 logger = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    blocked: int = 0  # entries a feed's keep/block rules kept out of the inbox
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     attempts: int = 0  # feeds or single pages we tried to fetch
@@ -91,6 +94,7 @@ class _Run:
         self.summary = IngestSummary()
         self.progress = progress or (lambda label, done, total: None)
         self.started = time.monotonic()
+        self.rules: dict[int, list] = {}
 
     def close(self) -> IngestSummary:
         if self.own_fetcher:
@@ -109,17 +113,33 @@ class _Run:
         existing = find_existing(feed.outlet, data)
         if existing is not None and existing.entry_hash == fingerprint and not existing.fetch_error:
             return UNCHANGED
+        if existing is None and feed.pk not in self.rules:
+            self.rules[feed.pk] = rules_of(feed)
+        rules = self.rules[feed.pk] if existing is None else []
+        if rules and (was_blocked(feed, data) or not self.admitted(feed, rules, data, final=False)):
+            return BLOCKED
         if feed.fetch_pages and is_web_url(data.link) and not data.link.startswith(feed.url + "#"):
             data = self.fetch_page(data, existing)
             if data is None:  # 304: the page did not change either
                 SourceArticle.objects.filter(pk=existing.pk).update(entry_hash=fingerprint)
                 return UNCHANGED
+        if rules and not data.fetch_error and not self.admitted(feed, rules, data, final=True):
+            return BLOCKED
         outcome = store_article(
             feed.outlet, feed, data, entry_fingerprint=fingerprint, existing=existing
         )
         if outcome == FAILED:
             self.error(data.link, data.fetch_error)
         return outcome
+
+    def admitted(self, feed: Feed, rules: list, data: ArticleData, *, final: bool) -> bool:
+        """The feed's keep/block rules on a new entry (before and after its page is fetched)."""
+        verdict = judge(rules, data, final=final)
+        for rule in verdict.timed_out:
+            self.error(feed.url, f"rule {rule.pattern!r} timed out on {data.link}; entry kept")
+        if not verdict.admitted:
+            remember_block(feed, data, verdict)
+        return verdict.admitted
 
     def fetch_page(self, data: ArticleData, existing: SourceArticle | None) -> ArticleData | None:
         """Fetch and extract the entry's page; on failure keep the feed data with the error."""

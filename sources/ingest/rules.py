@@ -1,0 +1,45 @@
+"""Feed keep/block rules at ingest: load a feed's rules, judge an entry, remember a block.
+
+The matching itself (and why it cannot hang) is sources/feed_rules.py; this module is the part
+that touches the database, so the run (runs.py) stays a list of steps.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..feed_rules import Verdict, evaluate, usable
+from ..models import BlockedEntry, Feed, FeedRule
+from .records import ArticleData
+
+
+def rules_of(feed: Feed) -> list[FeedRule]:
+    return usable(FeedRule.objects.filter(feed=feed, active=True).order_by("pk"))
+
+
+def was_blocked(feed: Feed, data: ArticleData) -> bool:
+    return BlockedEntry.objects.filter(feed=feed, link=data.link[:1000]).exists()
+
+
+def judge(rules: list[FeedRule], data: ArticleData, *, final: bool) -> Verdict:
+    """Apply the rules to the entry; a pattern that timed out is recorded on its rule."""
+    verdict = evaluate(rules, data.title, data.text or data.summary, final=final)
+    for rule in verdict.timed_out:
+        FeedRule.objects.filter(pk=rule.pk).update(
+            last_error=f"timed out on {data.link[:400]}", last_error_at=timezone.now()
+        )
+    return verdict
+
+
+def remember_block(feed: Feed, data: ArticleData, verdict: Verdict) -> None:
+    try:
+        with transaction.atomic():
+            BlockedEntry.objects.create(
+                feed=feed,
+                link=data.link[:1000],
+                title=data.title[:500],
+                rule_id=getattr(verdict.rule, "pk", None),
+            )
+    except IntegrityError:  # an overlapping run blocked it first
+        pass
