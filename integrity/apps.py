@@ -7,3 +7,11 @@ class IntegrityConfig(AppConfig):
     name = "integrity"
     verbose_name = "Editorial integrity"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from articles.models import ArticlePage
+
+        from . import panels, signals
+
+        signals.connect()
+        panels.install(ArticlePage)

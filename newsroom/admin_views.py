@@ -20,6 +20,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -238,6 +239,16 @@ class WriteInterpretationForm(forms.Form):
         return sorted(chosen, key=lambda s: (s.pk != self.article.pk, s.published_at is None))
 
 
+def with_notes(pages):
+    """Each page with the lines other apps show under it (Wagtail hook
+    ``newsroom_interpretation_note``: ``fn(page) -> html or None``; integrity shows the
+    originality share), so newsroom needs to know none of them."""
+    note_hooks = hooks.get_hooks("newsroom_interpretation_note")
+    for page in pages:
+        page.newsroom_notes = [n for n in (fn(page) for fn in note_hooks) if n]
+    return pages
+
+
 class SourceArticleInspectView(InspectView):
     template_name = "newsroom/admin/source_article_inspect.html"
     fields = [
@@ -270,7 +281,7 @@ class SourceArticleInspectView(InspectView):
             article_html=sanitize_html(article.html or article.summary, base_url=article.url),
             versions=[(v, diff_lines(v.diff)) for v in versions],
             siblings=story_siblings(article),
-            interpretations=interpretations_of(article),
+            interpretations=with_notes(interpretations_of(article)),
             write_form=kwargs.get("write_form") or WriteInterpretationForm(article=article),
             write_url=reverse("sources_newsroom:write", args=[article.pk]),
             status_url=reverse("sources_newsroom:status", args=[article.pk]),
