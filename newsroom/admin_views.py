@@ -131,7 +131,11 @@ class InboxIndexView(SnippetIndexView):
             return queryset
         inbox_search.index_stale(limit=self.CATCH_UP)
         hits = inbox_search.rank(queryset, self.parsed_query)
+        hits += inbox_search.cross_language(
+            queryset, self.search_query, exclude=[hit.article_id for hit in hits]
+        )
         self.scores = {hit.article_id: hit.score for hit in hits}
+        self.found_by_meaning = {hit.article_id for hit in hits if hit.cross_language}
         queryset = queryset.filter(pk__in=list(self.scores))
         if self.is_explicitly_ordered or not hits:
             return queryset
@@ -142,6 +146,12 @@ class InboxIndexView(SnippetIndexView):
         return queryset.order_by(order)
 
     def _match(self, article):
+        if article.pk in getattr(self, "found_by_meaning", ()):
+            return format_html(
+                '<span class="w-status w-status--label">{}</span> {}',
+                _("Other language, same subject"),
+                inbox_search.lead(article),
+            )
         return inbox_search.highlighted(article, self.parsed_query)
 
     @cached_property

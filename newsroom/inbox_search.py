@@ -22,12 +22,14 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from search.analysis import (
+    CYRILLIC_RE,
     LANGUAGE_STEMMERS,
     ParsedQuery,
     add_language_stems,
     analyze_in,
     analyze_query,
 )
+from search.semantic.service import search_source_articles
 from search.snippets import snippet
 from sources.models import SourceArticle
 
@@ -104,6 +106,9 @@ def matching(queryset: QuerySet[SourceArticle], query: ParsedQuery) -> QuerySet[
 class Hit:
     article_id: int
     score: float
+    # Found by meaning (the shared multilingual semantic index), in another language than the
+    # query's, rather than by its words.
+    cross_language: bool = False
 
 
 def _tf(stored: str) -> tuple[Counter, int]:
@@ -143,6 +148,43 @@ def rank(queryset: QuerySet[SourceArticle], query: ParsedQuery) -> list[Hit]:
         hits.append((score, -order, pk))
     hits.sort(reverse=True)
     return [Hit(pk, score) for score, _order, pk in hits[:limit]]
+
+
+def query_language(raw: str) -> str:
+    """The editors' languages: a query with Cyrillic letters is Russian, otherwise English."""
+    return "ru" if CYRILLIC_RE.search(raw) else "en"
+
+
+def cross_language(
+    queryset: QuerySet[SourceArticle], raw: str, exclude: Iterable[int] = ()
+) -> list[Hit]:
+    """Sources in other languages than the query's on the same subject, by meaning, best first.
+
+    The semantic index is the one shared with reader search (search.semantic); only hits at
+    least NEWSDESK_INBOX_SEMANTIC_MIN_SIMILARITY close, inside ``queryset`` (the inbox filters)
+    and not already found by their words are kept.
+    """
+    if not raw.strip():
+        return []
+    language = query_language(raw)
+    excluded = set(exclude)
+    hits = [
+        hit
+        for hit in search_source_articles(
+            raw,
+            limit=int(settings.NEWSDESK_INBOX_SEARCH_LIMIT),
+            min_similarity=float(settings.NEWSDESK_INBOX_SEMANTIC_MIN_SIMILARITY),
+        )
+        if hit.key not in excluded and hit.language != language
+    ]
+    allowed = set(queryset.filter(pk__in=[h.key for h in hits]).values_list("pk", flat=True))
+    return [Hit(h.key, h.similarity, cross_language=True) for h in hits if h.key in allowed]
+
+
+def lead(article: SourceArticle, words: int = 36) -> str:
+    """The start of the text, for results found by meaning (no word of theirs to highlight)."""
+    text = " ".join((article.text or article.title).split()[:words])
+    return text + (" …" if len((article.text or "").split()) > words else "")
 
 
 def highlighted(article: SourceArticle, query: ParsedQuery) -> SafeString:

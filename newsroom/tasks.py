@@ -22,7 +22,8 @@ def analyse_source_article_task(article_id: int) -> bool:
 
 @task()
 def send_watch_digests_task() -> int:
-    """Periodic: e-mail watch owners whose digest is due."""
+    """Periodic: record cross-language watch matches, then e-mail owners whose digest is due."""
+    watches.match_cross_language()
     return watches.send_due_digests()
 
 

@@ -20,9 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from search.semantic.service import search_source_articles
 from sources.models import SourceArticle
 
-from .inbox_search import parse
+from .inbox_search import parse, query_language
 from .models import SourceTerms, Watch, WatchMatch
 
 DIGEST_INTERVALS = {
@@ -63,6 +64,32 @@ def match_article(article: SourceArticle) -> list[WatchMatch]:
         match = _record(watch, article, cross_language=False)
         if match is not None:
             created.append(match)
+    return created
+
+
+def match_cross_language(now=None) -> list[WatchMatch]:
+    """Sources in other languages on a watch's subject (shared semantic index), arrived since
+    the watch was made; recorded once, marked as found by meaning. Run before each digest:
+    ingest gives a source its vector only after clustering, so this cannot happen at ingest."""
+    created = []
+    watches = Watch.objects.filter(active=True, cross_language=True).prefetch_related("outlets")
+    for watch in watches:
+        hits = search_source_articles(
+            watch.query,
+            languages=tuple(watch.languages),
+            limit=50,
+            min_similarity=float(settings.NEWSDESK_INBOX_SEMANTIC_MIN_SIMILARITY),
+        )
+        language = query_language(watch.query)
+        keys = [hit.key for hit in hits if hit.language != language]
+        articles = SourceArticle.objects.filter(
+            pk__in=keys, first_seen_at__gte=watch.created_at
+        ).select_related("outlet")
+        for article in articles:
+            if watch_applies_to(watch, article):
+                match = _record(watch, article, cross_language=True)
+                if match is not None:
+                    created.append(match)
     return created
 
 

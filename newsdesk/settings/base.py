@@ -311,6 +311,11 @@ NEWSDESK_SOURCE_WATCH_BATCH = int(os.environ.get("NEWSDESK_SOURCE_WATCH_BATCH", 
 # decides whether its owner is due); seconds one feed keep/block regular expression may run on one
 # entry before it is abandoned (the `regex` module's timeout).
 NEWSDESK_INBOX_SEARCH_LIMIT = int(os.environ.get("NEWSDESK_INBOX_SEARCH_LIMIT", "200"))
+# Cosine similarity (search.semantic) from which a source in another language counts as being on
+# the query's or a watch's subject: ~0.3-0.5 for the same event, below ~0.2 for unrelated ones.
+NEWSDESK_INBOX_SEMANTIC_MIN_SIMILARITY = float(
+    os.environ.get("NEWSDESK_INBOX_SEMANTIC_MIN_SIMILARITY", "0.3")
+)
 NEWSDESK_WATCH_DIGEST_SECONDS = float(os.environ.get("NEWSDESK_WATCH_DIGEST_SECONDS", "900"))
 NEWSDESK_FEED_RULE_TIMEOUT = float(os.environ.get("NEWSDESK_FEED_RULE_TIMEOUT", "0.05"))
 

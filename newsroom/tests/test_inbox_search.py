@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from newsroom import inbox_search
 from newsroom.models import SourceTerms
+from search.semantic import ann
+from search.semantic import store as semantic_store
 from sources.ingest.records import ArticleData
 from sources.ingest.storage import store_article
 from sources.models import SourceArticle
@@ -130,3 +132,38 @@ def test_changed_text_is_analysed_again(inbox) -> None:
     hits = inbox_search.rank(SourceArticle.objects.all(), inbox_search.parse("солдатами"))
 
     assert {hit.article_id for hit in hits} == {inbox["soldiers"].pk, article.pk}
+
+
+@pytest.fixture
+def semantic():
+    """The shared semantic index, empty before and after (vectors stored by the test)."""
+    ann.reset_all()
+    yield
+    ann.reset_all()
+
+
+def with_vectors() -> None:
+    semantic_store.store_source_articles(semantic_store.sources_missing_vectors(100))
+
+
+def test_cross_language_sources_are_found_by_meaning_and_marked(
+    admin_client, inbox, semantic
+) -> None:
+    crash = make_source_article(
+        outlet=make_outlet("Kurier Lotniczy", language="pl"),
+        title="Samolot pasażerski rozbił się przy lądowaniu",
+        text="Samolot rozbił się podczas lądowania na lotnisku; ratownicy są na miejscu.",
+        language="pl",
+    )
+    with_vectors()
+
+    hits = inbox_search.cross_language(SourceArticle.objects.all(), "авиакатастрофа")
+    html = admin_client.get(reverse(INBOX), {"q": "авиакатастрофа"}).content.decode()
+    german_only = admin_client.get(
+        reverse(INBOX), {"q": "авиакатастрофа", "language": "de"}
+    ).content.decode()
+
+    assert hits and hits[0].article_id == crash.pk and hits[0].cross_language
+    assert inbox["soldiers"].pk not in {hit.article_id for hit in hits}  # same language: words
+    assert crash.title in html and "Other language, same subject" in html
+    assert crash.title not in german_only  # the inbox filters apply to these results too

@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.models import Watch, WatchMatch
-from newsroom.watches import send_due_digests
+from newsroom.watches import match_cross_language, send_due_digests
+from search.semantic import ann
+from search.semantic import store as semantic_store
 from sources.ingest.records import ArticleData
 from sources.ingest.storage import store_article
 from sources.models import SourceArticle
@@ -136,3 +138,26 @@ def test_watches_are_saved_from_a_search_and_private_to_their_owner(
     edit = client.get(reverse("newsroom_watches:edit", args=[watch.pk]), follow=True)
     assert edit.status_code == 404
     assert "Strikes" in admin_client.get(reverse("newsroom_watches:index")).content.decode()
+
+
+def test_a_watch_also_notifies_of_other_languages_on_its_subject_once(editor, outlets) -> None:
+    ann.reset_all()
+    try:
+        watch = Watch.objects.create(owner=editor, name="Crashes", query="авиакатастрофа")
+        crash = ingest(
+            make_outlet("Kurier Lotniczy W", language="pl"),
+            "crash",
+            "Samolot pasażerski rozbił się przy lądowaniu",
+            "Samolot rozbił się podczas lądowania na lotnisku; ratownicy są na miejscu.",
+            "pl",
+        )
+        ingest(outlets["de"], "rates", "Zinsen steigen", "Die Notenbank erhöht den Leitzins.", "de")
+        semantic_store.store_source_articles(semantic_store.sources_missing_vectors(100))
+
+        first = match_cross_language()
+        again = match_cross_language()
+    finally:
+        ann.reset_all()
+
+    assert [(m.watch, m.source_article, m.cross_language) for m in first] == [(watch, crash, True)]
+    assert again == []
