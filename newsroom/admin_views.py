@@ -38,7 +38,6 @@ from .inbox import (
     dismiss,
     interpretations_of,
     mark_source_update_reviewed,
-    pending_source_updates,
     set_status,
     start_interpretation,
     story_siblings,
@@ -412,20 +411,6 @@ class FeedHealthView(_AdminPage):
         )
         context["healthy_count"] = feeds.filter(consecutive_failures=0, last_error="").count()
         context["never_polled"] = feeds.filter(last_polled_at__isnull=True).count()
-        return context
-
-
-class SourceUpdatesView(_AdminPage):
-    """Published interpretations whose source was changed by its outlet, with the diff."""
-
-    template_name = "newsroom/admin/source_updates.html"
-    page_title = _("Sources updated since publication")
-    header_icon = "history"
-    permission = "sources.view_sourcearticle"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["updates"] = [(u, diff_lines(u.diff)) for u in pending_source_updates()]
         return context
 
 

@@ -166,8 +166,10 @@ def _diff_between(old: SourceArticleVersion, new: SourceArticleVersion) -> str:
 
 
 def mark_source_update_reviewed(link: ArticleSourceLink) -> None:
-    """The editor has read the correction: clear the flag (the versions stay)."""
-    type(link).objects.filter(pk=link.pk).update(
+    """The editor has read the correction: clear the flag (the versions stay), on the page and
+    on its translations, which the report shows as one article."""
+    pages = ArticlePage.objects.filter(translation_key=link.page.translation_key)
+    type(link).objects.filter(source_article_id=link.source_article_id, page__in=pages).update(
         source_updated_at=None, source_version_at_publication=None
     )
 

@@ -23,7 +23,7 @@ from sources.viewsets import (
     StoryViewSet,
 )
 
-from . import admin_views, watch_views
+from . import admin_views, source_watch_views, watch_views
 from .inbox import mark_linked_sources_used
 from .models import Watch
 
@@ -56,7 +56,12 @@ newsroom_urls = [
     path("status/<int:pk>/undo/", admin_views.undo_dismiss_view, name="undo_dismiss"),
     path("watch-matches/seen/", watch_views.matches_seen, name="watch_matches_seen"),
     path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
-    path("source-updates/", admin_views.SourceUpdatesView.as_view(), name="source_updates"),
+    path("source-updates/", source_watch_views.SourceUpdatesView.as_view(), name="source_updates"),
+    path(
+        "source-updates/<int:page_pk>/write-correction/",
+        source_watch_views.write_correction,
+        name="write_correction",
+    ),
     path(
         "source-updates/<int:link_pk>/reviewed/",
         admin_views.source_update_reviewed,
