@@ -7,9 +7,12 @@ watched is tested in articles, and the editors' notifications in newsroom.
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 from datetime import timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
@@ -257,3 +260,34 @@ def test_sources_of_different_outlets_go_to_different_tasks(fake_web):
     enqueue_due_checks(tasks.append)
 
     assert sorted(len(ids) for ids in tasks) == [1, 1]
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_the_command_checks_due_sources_and_prints_json(fake_web, events):
+    article = ingested(fake_web)
+    watched(article)
+    serve_page(fake_web, [*BRIDGE.paragraphs, "Update: the ferry still runs."], '"bridge-v2"')
+    out = io.StringIO()
+
+    call_command("watch_sources", "--json", stdout=out, stderr=io.StringIO())
+
+    summary = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert (summary["checked"], summary["outcomes"]) == (1, {"corrected": 1})
+    assert [e.note for e in events] == ["Update: the ferry still runs."]
+    out = io.StringIO()
+    call_command("watch_sources", "--json", stdout=out)  # nothing due any more
+    assert json.loads(out.getvalue())["checked"] == 0
+
+
+def test_the_command_with_all_checks_before_the_step_and_fails_when_every_check_fails(fake_web):
+    article = ingested(fake_web)
+    watch = start_watch(article.pk, timezone.now())  # the first step is an hour away
+    fake_web.add(PAGE, "down", status=500)
+
+    with pytest.raises(CommandError, match="every check failed"):
+        call_command("watch_sources", "--all", stdout=io.StringIO(), stderr=io.StringIO())
+
+    watch.refresh_from_db()
+    assert watch.checks == 1 and watch.last_status == "failed"

@@ -80,16 +80,30 @@ def enqueue_due_checks(
     return summary
 
 
-def check_watches(watch_ids: list[int], *, fetcher: Fetcher | None = None) -> WatchSummary:
-    """Check the given sources in turn; one broken source never stops the others."""
+def check_watches(
+    watch_ids: list[int],
+    *,
+    fetcher: Fetcher | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> WatchSummary:
+    """Check the given sources in turn; one broken source never stops the others.
+
+    ``force`` checks them even before their next step (``watch_sources --all``); the schedule
+    is unaffected, since a check only moves it past steps that have come.
+    """
     started_at = time.monotonic()
     summary = WatchSummary()
     own = fetcher is None
     fetcher = fetcher or make_fetcher()
     try:
-        for watch in SourceWatch.objects.filter(pk__in=watch_ids).order_by("next_check_at", "pk"):
+        watches = list(SourceWatch.objects.filter(pk__in=watch_ids).order_by("next_check_at", "pk"))
+        for done, watch in enumerate(watches, 1):
             now = timezone.now()
-            if watch.next_check_at is None or watch.next_check_at > now:
+            if progress is not None:
+                progress(done, len(watches))
+            due = watch.next_check_at is not None and watch.next_check_at <= now
+            if not (due or force):
                 continue  # checked already by another task (a duplicate after a lost claim)
             try:
                 summary.add(check_watch(watch, fetcher, now))
