@@ -13,6 +13,12 @@ word of a multi-word keyword agreeing); the articles carrying the keyword are th
 Reported per system, same corpus, same run:
   R@10  = |top 10 ∩ relevant| / min(|relevant|, 10)   (so 1.0 is reachable)
   MRR   = mean of 1 / rank of the first relevant result (0 if none in the top 10)
+  R@50, R@100 likewise (what a reranker over that many candidates could reach)
+The keywords are split in two fixed halves (seed SPLIT_SEED; a keyword's inflected form stays
+with it): the second-stage ranking weights (search/ranking.py) were tuned on the "tune" half
+only, so the "held-out" half is the figure to quote. "Newsdesk, database rank only" is the
+same search with the second stage off (query.RERANK_CANDIDATES = 0): the before/after in
+one run.
 Systems: Newsdesk (`search.query.find`, the code behind /api/search), Wagtail's database search
 backend (`ArticlePage.objects.live().search(q)`, as the admin uses it), and on PostgreSQL the
 built-in 'russian' configuration (title weight A, body B, ts_rank, websearch_to_tsquery, with
@@ -59,6 +65,7 @@ from articles.models import ArticlePage  # noqa: E402
 from core.testing.shared_data import shared_data_root  # noqa: E402
 from newsroom import importing  # noqa: E402
 from search import indexing  # noqa: E402
+from search import query as search_query  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, RelatedArticles  # noqa: E402
@@ -68,6 +75,8 @@ from search.related import compute_all  # noqa: E402
 FILES = ["ng_0", "ng_1", "russia_today_0", "russia_today_7"]
 DATE_RE = re.compile(r"/(\d{4}-\d{2}-\d{2})/")
 MIN_RELEVANT, MAX_RELEVANT = 2, 30
+SPLIT_SEED = 2026
+DEPTH = 100
 INFLECTIONS = [{"gent", "plur"}, {"ablt"}, {"loct"}, {"datv"}, {"gent"}]
 
 
@@ -97,7 +106,7 @@ def load_documents(limit: int | None) -> list[dict]:
     return docs[:limit] if limit else docs
 
 
-def import_corpus(docs: list[dict]) -> dict[str, int]:
+def import_corpus(docs: list[dict], related: bool = True) -> dict[str, int]:
     """Import (without keywords) and index; returns url -> page id."""
     existing = dict(ImportedArticle.objects.values_list("url", "page_id"))
     if len(existing) >= len(docs):
@@ -127,9 +136,10 @@ def import_corpus(docs: list[dict]) -> dict[str, int]:
     started = time.perf_counter()
     indexing.index_page_ids(report.created_ids)
     print(f"indexed in {time.perf_counter() - started:.1f} s")
-    started = time.perf_counter()
-    compute_all(report.created_ids)
-    print(f"related computed in {time.perf_counter() - started:.1f} s")
+    if related:
+        started = time.perf_counter()
+        compute_all(report.created_ids)
+        print(f"related computed in {time.perf_counter() - started:.1f} s")
     return dict(ImportedArticle.objects.values_list("url", "page_id"))
 
 
@@ -173,12 +183,28 @@ def build_queries(docs, url_to_page) -> list[tuple[str, str, set[int]]]:
 def newsdesk_top(query: str) -> list[int]:
     parsed = analyze_query(query)
     correct_typos(parsed.all_words)
-    _count, hits, _ = find(parsed, SearchFilters(languages=("ru",)), 0, 10)
+    _count, hits, _ = find(parsed, SearchFilters(languages=("ru",)), 0, DEPTH)
     return [h.page_id for h in hits]
 
 
+def newsdesk_database_rank_top(query: str) -> list[int]:
+    saved = search_query.RERANK_CANDIDATES
+    search_query.RERANK_CANDIDATES = 0
+    try:
+        return newsdesk_top(query)
+    finally:
+        search_query.RERANK_CANDIDATES = saved
+
+
 def wagtail_top(query: str) -> list[int]:
-    return [p.pk for p in ArticlePage.objects.live().search(query)[:10]]
+    return [p.pk for p in ArticlePage.objects.live().search(query)[:DEPTH]]
+
+
+def split_halves(queries) -> dict[frozenset, str]:
+    """relevant set -> "tune" / "held-out": a fixed shuffle of the keywords, halved."""
+    keys = sorted({frozenset(rel) for _kind, _text, rel in queries}, key=sorted)
+    random.Random(SPLIT_SEED).shuffle(keys)
+    return {key: ("tune" if i % 2 == 0 else "held-out") for i, key in enumerate(keys)}
 
 
 def prepare_russian_baseline() -> None:
@@ -204,8 +230,8 @@ def russian_top(query: str) -> list[int]:
                 tsquery = "websearch_to_tsquery('russian', %s)"
             cursor.execute(
                 f"SELECT page_id FROM bench_russian, {tsquery} q "  # noqa: S608
-                "WHERE v @@ q ORDER BY ts_rank(v, q) DESC, page_id LIMIT 10",
-                [query],
+                "WHERE v @@ q ORDER BY ts_rank(v, q) DESC, page_id LIMIT %s",
+                [query, DEPTH],
             )
             rows = [r[0] for r in cursor.fetchall()]
             if rows:
@@ -213,20 +239,28 @@ def russian_top(query: str) -> list[int]:
     return []
 
 
-def score(system, queries) -> dict[str, tuple[float, float, float]]:
+def score(system, queries, halves) -> dict[tuple[str, str], tuple[float, ...]]:
+    """(form, half) -> (R@10, MRR, R@50, R@100, ms/query); half "all" is both halves."""
+    rows: dict[tuple[str, str], list[tuple[float, ...]]] = {}
+    elapsed: dict[str, float] = {}
+    for q_kind, text, relevant in queries:
+        started = time.perf_counter()
+        top = system(text)
+        elapsed[q_kind] = elapsed.get(q_kind, 0.0) + time.perf_counter() - started
+        rank = next((i for i, pk in enumerate(top[:10], 1) if pk in relevant), None)
+        figures = (
+            len(set(top[:10]) & relevant) / min(len(relevant), 10),
+            1 / rank if rank else 0.0,
+            len(set(top[:50]) & relevant) / min(len(relevant), 50),
+            len(set(top[:100]) & relevant) / min(len(relevant), 100),
+        )
+        for half in ("all", halves[frozenset(relevant)]):
+            rows.setdefault((q_kind, half), []).append(figures)
     out = {}
-    for kind in ("base", "inflected"):
-        recalls, rrs, started, n = [], [], time.perf_counter(), 0
-        for q_kind, text, relevant in queries:
-            if q_kind != kind:
-                continue
-            n += 1
-            top = system(text)
-            recalls.append(len(set(top) & relevant) / min(len(relevant), 10))
-            rank = next((i for i, pk in enumerate(top, 1) if pk in relevant), None)
-            rrs.append(1 / rank if rank else 0.0)
-        elapsed_ms = (time.perf_counter() - started) * 1000 / max(n, 1)
-        out[kind] = (statistics.mean(recalls), statistics.mean(rrs), elapsed_ms)
+    for (kind, half), figures in rows.items():
+        n = sum(1 for q in queries if q[0] == kind)
+        means = tuple(statistics.mean(column) for column in zip(*figures, strict=True))
+        out[(kind, half)] = (*means, elapsed[kind] * 1000 / max(n, 1))
     return out
 
 
@@ -297,6 +331,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--related-sample", type=int, default=800)
     parser.add_argument(
+        "--skip-related", action="store_true", help="only the search figures (no Don't Miss)"
+    )
+    parser.add_argument(
         "--max-keywords", type=int, default=None, help="a fixed random sample of keywords"
     )
     args = parser.parse_args()
@@ -304,7 +341,7 @@ def main() -> None:
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)
     docs = load_documents(args.limit)
-    url_to_page = import_corpus(docs)
+    url_to_page = import_corpus(docs, related=not args.skip_related)
     queries = build_queries(docs, url_to_page)
     if args.max_keywords:
         keep = sorted({text for kind, text, _ in queries if kind == "base"})
@@ -317,27 +354,43 @@ def main() -> None:
         f"(+ {len(queries) - n_base} inflected)"
     )
 
-    systems = {"Newsdesk": newsdesk_top, "Wagtail database backend": wagtail_top}
+    systems = {
+        "Newsdesk": newsdesk_top,
+        "Newsdesk, database rank only": newsdesk_database_rank_top,
+        "Wagtail database backend": wagtail_top,
+    }
     if connection.vendor == "postgresql":
         prepare_russian_baseline()
         systems["PostgreSQL 'russian'"] = russian_top
-    results = {name: score(fn, queries) for name, fn in systems.items()}
+    halves = split_halves(queries)
+    results = {name: score(fn, queries, halves) for name, fn in systems.items()}
 
     print()
-    print(f"{'system':28} {'form':10} {'R@10':>6} {'MRR':>6} {'ms/query':>9}")
-    for name, by_kind in results.items():
-        for kind, (recall, mrr, ms) in by_kind.items():
-            print(f"{name:28} {kind:10} {recall:6.3f} {mrr:6.3f} {ms:9.1f}")
+    print(
+        f"{'system':30} {'form':10} {'half':9} {'R@10':>6} {'MRR':>6} {'R@50':>6} "
+        f"{'R@100':>6} {'ms/query':>9}"
+    )
+    for name, by_key in results.items():
+        for half in ("held-out", "tune", "all"):
+            for kind in ("base", "inflected"):
+                r10, mrr, r50, r100, ms = by_key[(kind, half)]
+                print(
+                    f"{name:30} {kind:10} {half:9} {r10:6.3f} {mrr:6.3f} {r50:6.3f} "
+                    f"{r100:6.3f} {ms:9.1f}"
+                )
     ours = results["Newsdesk"]
-    for name, by_kind in results.items():
+    for name, by_key in results.items():
         if name == "Newsdesk":
             continue
         for kind in ("base", "inflected"):
+            key = (kind, "held-out")
             print(
-                f"Newsdesk / {name} ({kind}): "
-                f"R@10 x{ours[kind][0] / max(by_kind[kind][0], 1e-9):.2f}, "
-                f"MRR x{ours[kind][1] / max(by_kind[kind][1], 1e-9):.2f}"
+                f"Newsdesk / {name} ({kind}, held-out): "
+                f"R@10 x{ours[key][0] / max(by_key[key][0], 1e-9):.2f}, "
+                f"MRR x{ours[key][1] / max(by_key[key][1], 1e-9):.2f}"
             )
+    if args.skip_related:
+        return
 
     ours_dm, base_dm = dont_miss(docs, url_to_page, args.related_sample)
     print()

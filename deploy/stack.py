@@ -167,7 +167,8 @@ def programs(args, stack_dir: Path, web_ports: list[int], own_redis: int | None)
     result = {}
     for index, port in enumerate(web_ports, start=1):
         result[f"web{index}"] = (
-            f"{gunicorn} newsdesk.wsgi:application --bind 127.0.0.1:{port} "
+            f"{gunicorn} -c {REPO}/deploy/gunicorn.conf.py newsdesk.wsgi:application "
+            f"--bind 127.0.0.1:{port} "
             f"--workers {args.workers} --backlog 512 --log-level warning"
         )
     # Two workers, as in docs/deployment.md: a feed poll that takes minutes must not hold up

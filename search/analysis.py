@@ -7,7 +7,10 @@ terms therefore lives here, and both the index backends and the query parser cal
 The pipeline for each word:
 
 1. tokenise into Unicode words (letters and digits, any script; punctuation, underscores and
-   hyphens split words, so "Нью-Йорк" gives "нью" and "йорк" in both text and query);
+   hyphens split words, so "Нью-Йорк" gives "нью" and "йорк" in both text and query). A run
+   of letters and a run of digits are separate words, so "ан148", "Ан-148" and "Ан 148" all
+   give "ан" + "148"; a short letter run touching digits ("Ан", "Ту", "G" in "G7") is a model
+   or code name and kept as written (not lemmatised, not a stop word);
 2. lowercase and fold "ё" into "е" (Russian writers use "е" for "ё" most of the time);
 3. Cyrillic words -> every dictionary lemma pymorphy3 proposes (an ambiguous form such as
    "стали" is "стать" or "сталь"; dropping either would lose matches, and ranking sorts out
@@ -29,8 +32,12 @@ from functools import cache, lru_cache
 import pymorphy3
 import Stemmer
 
-# Letters and digits of any script; everything else separates words.
-WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# Runs of letters or of digits of any script; everything else separates words, and a letter
+# run ends where digits start ("ан148" is "ан" + "148", like "Ан-148").
+WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+# A letter run this short that touches digits, directly or across one hyphen, is a code: the
+# "Ан" of "Ан-148", the "Ту" of "Ту-154" ("ту" is otherwise a form of the stop word "тот").
+CODE_MAX_LETTERS = 3
 CYRILLIC_RE = re.compile(r"[а-яёіїєґўА-ЯЁІЇЄҐЎ]")
 LATIN_RE = re.compile(r"[a-zA-Z]")
 ALL_DIGITS_RE = re.compile(r"^\d+$")
@@ -122,14 +129,50 @@ class Token:
     surface: str
     start: int
     end: int
+    #: A short letter run touching digits ("Ан" in "Ан-148"): see `is_code`.
+    code: bool = False
+
+
+def _digit_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isdigit()
+
+
+def is_code(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a letter run, is the letter part of a code such as "Ан-148",
+    "ан148", "Су-27" or "G7": at most CODE_MAX_LETTERS letters touching digits directly or
+    across one hyphen. Index, query and snippets all decide it here, from the same text."""
+    if end - start > CODE_MAX_LETTERS or text[start].isdigit():
+        return False
+    return (
+        _digit_at(text, end)
+        or (_digit_at(text, end + 1) and text[end] == "-")
+        or _digit_at(text, start - 1)
+        or (_digit_at(text, start - 2) and text[start - 1] == "-")
+    )
 
 
 def tokenize(text: str) -> Iterator[Token]:
     """Split text into words of any script, keeping character offsets."""
-    for match in WORD_RE.finditer(text or ""):
+    text = text or ""
+    for match in WORD_RE.finditer(text):
         surface = match.group()
         if len(surface) <= MAX_WORD_LENGTH:
-            yield Token(surface, match.start(), match.end())
+            start, end = match.span()
+            yield Token(surface, start, end, is_code(text, start, end))
+
+
+def span_terms(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Index terms of the word text[start:end] (a WORD_RE match), deciding code-ness from
+    its neighbours in `text` as indexing does: what snippets highlight is what was indexed."""
+    surface = text[start:end]
+    if len(surface) <= CODE_MAX_LETTERS and is_code(text, start, end):
+        return (fold(surface),)
+    return word_terms(surface)
+
+
+def token_terms(token: Token) -> tuple[str, ...]:
+    """Index terms of a token in its text: a code's letters as written, else `word_terms`."""
+    return (fold(token.surface),) if token.code else word_terms(token.surface)
 
 
 CONTROL_RE = re.compile(
@@ -168,12 +211,19 @@ def word_terms(surface: str) -> tuple[str, ...]:
 
 def analyze(text: str) -> list[tuple[str, ...]]:
     """Analysed slot stream of a text: one tuple of alternative terms per kept word."""
+    text = _normalize(text)
     slots = []
-    for surface in WORD_RE.findall(_normalize(text)):
-        if len(surface) <= MAX_WORD_LENGTH:
+    # No Token objects here: this loop runs over every word of every indexed article.
+    for match in WORD_RE.finditer(text):
+        surface = match.group()
+        if len(surface) > MAX_WORD_LENGTH:
+            continue
+        if len(surface) <= CODE_MAX_LETTERS and is_code(text, match.start(), match.end()):
+            terms: tuple[str, ...] = (fold(surface),)
+        else:
             terms = word_terms(surface)
-            if terms:
-                slots.append(terms)
+        if terms:
+            slots.append(terms)
     return slots
 
 
@@ -225,7 +275,7 @@ class ParsedQuery:
 def _query_words(text: str) -> list[QueryWord]:
     words = []
     for token in tokenize(text):
-        terms = word_terms(token.surface)
+        terms = token_terms(token)
         if terms:
             words.append(QueryWord(fold(token.surface), terms))
     return words
@@ -306,12 +356,18 @@ def word_terms_in(surface: str, language: str) -> tuple[str, ...]:
 
 def analyze_in(text: str, language: str) -> list[tuple[str, ...]]:
     """`analyze` for a text in ``language`` (the outlet's), with that language's stemming."""
+    text = _normalize(text)
     slots = []
-    for surface in WORD_RE.findall(_normalize(text)):
-        if len(surface) <= MAX_WORD_LENGTH:
+    for match in WORD_RE.finditer(text):
+        surface = match.group()
+        if len(surface) > MAX_WORD_LENGTH:
+            continue
+        if len(surface) <= CODE_MAX_LETTERS and is_code(text, match.start(), match.end()):
+            terms: tuple[str, ...] = (fold(surface),)
+        else:
             terms = word_terms_in(surface, language)
-            if terms:
-                slots.append(terms)
+        if terms:
+            slots.append(terms)
     return slots
 
 
@@ -322,3 +378,12 @@ def add_language_stems(query: ParsedQuery, languages: Iterable[str]) -> ParsedQu
         extra = [term for code in codes for term in word_terms_in(word.surface, code)]
         word.terms = tuple(_unique([*word.terms, *extra]))
     return query
+
+
+def warm_up(sample: str) -> None:
+    """Load the analysers now, not in a reader's request (search.warmup calls this at boot):
+    pymorphy3's dictionaries and the stemmer, then one text and query through the pipeline."""
+    _morph()
+    _english_stemmer()
+    analyze(sample)
+    analyze_query(sample)

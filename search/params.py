@@ -8,11 +8,16 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Page
 
 from core import reader_input
+from core.fragment_cache import content_generation, ttl
 
 from .backends import SearchFilters
+from .models import IndexEntry
 
 MAX_PARAM_CHARS = reader_input.MAX_TEXT_CHARS
 
@@ -64,3 +69,28 @@ def filters_from(params, reader_language: str, *, languages_param: str | None = 
         date_until=date_to + timedelta(days=1) if date_to else None,
         preferred_language=reader_language,
     )
+
+
+def searchable_sections(
+    languages: tuple[str, ...], request: HttpRequest | None = None
+) -> list[tuple[int, str]]:
+    """(id, title) of the sections holding indexed articles in these languages, by title.
+
+    The results page's section filter. Reading the distinct sections of the whole index cost
+    more than the search itself (a scan of every entry of the language), so the list is
+    cached per content generation (core.fragment_cache): publishing, unpublishing or moving
+    any page starts a new one, and the TTL bounds it in other workers.
+    """
+    key = f"newsdesk:search-sections:{','.join(languages)}:{content_generation(request)}"
+    sections = cache.get(key)
+    if sections is None:
+        section_ids = (
+            IndexEntry.objects.filter(language__in=languages, section__isnull=False)
+            .values_list("section_id", flat=True)
+            .distinct()
+        )
+        sections = list(
+            Page.objects.filter(pk__in=section_ids).order_by("title").values_list("pk", "title")
+        )
+        cache.set(key, sections, timeout=ttl())
+    return sections

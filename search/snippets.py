@@ -13,16 +13,23 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import MAX_WORD_LENGTH, fold, word_terms
+from .analysis import MAX_WORD_LENGTH, fold, span_terms
 
 SNIPPET_WORDS = 36
 # Only the start of very long bodies is scanned: snippets must stay cheap per result.
 MAX_SCAN_CHARS = 30_000
 
 
-# A whole word (a maximal run of WORD_RE letters) of at most MAX_WORD_LENGTH letters: the
-# tokens _matches keeps, found without a Python step per skipped long word.
-_SHORT_WORD_RE = re.compile(rf"(?<![^\W_])[^\W_]{{1,{MAX_WORD_LENGTH}}}(?![^\W_])", re.UNICODE)
+# A word as a reader counts it (a maximal run of letters and digits, "ан148" is one) of at
+# most MAX_WORD_LENGTH characters: the unit of the snippet window, found without a Python
+# step per skipped long word.
+_WINDOW_WORD_RE = re.compile(rf"(?<![^\W_])[^\W_]{{1,{MAX_WORD_LENGTH}}}(?![^\W_])", re.UNICODE)
+# A word as the analysis splits it (a run of letters or of digits: "ан" + "148"): what is
+# matched against the query terms.
+_SHORT_WORD_RE = re.compile(
+    rf"(?<![^\W\d_])[^\W\d_]{{1,{MAX_WORD_LENGTH}}}(?![^\W\d_])|(?<!\d)\d{{1,{MAX_WORD_LENGTH}}}(?!\d)",
+    re.UNICODE,
+)
 # Prefixes made only of these (folded) letters can be prefiltered with a case-insensitive
 # regex; anything else (e.g. a prefix whose uppercase lowers to two characters) takes the
 # word-by-word path.
@@ -33,7 +40,9 @@ def _slow_hits(text: str, terms: set[str], prefixes: set[str]) -> list[tuple[int
     out = []
     for match in _SHORT_WORD_RE.finditer(text):
         surface = match.group()
-        if fold(surface[:2]) in prefixes and not terms.isdisjoint(word_terms(surface)):
+        if fold(surface[:2]) in prefixes and not terms.isdisjoint(
+            span_terms(text, match.start(), match.end())
+        ):
             out.append(match.span())
     return out
 
@@ -42,14 +51,24 @@ def _slow_hits(text: str, terms: set[str], prefixes: set[str]) -> list[tuple[int
 def _candidate_re(prefixes: frozenset[str]) -> re.Pattern | None:
     if not all(_PLAIN_PREFIX_RE.fullmatch(p) for p in prefixes):
         return None
-    alternatives = sorted(
-        ("".join("[её]" if c in "её" else re.escape(c) for c in p) for p in prefixes),
+    digits = sorted((p for p in prefixes if p.isdigit()), key=len, reverse=True)
+    letters = sorted(
+        (
+            "".join("[её]" if c in "её" else re.escape(c) for c in p)
+            for p in prefixes
+            if p.isalpha()
+        ),
         key=len,
         reverse=True,
     )
-    return re.compile(
-        rf"(?<![^\W_])(?:{'|'.join(alternatives)})[^\W_]*", re.UNICODE | re.IGNORECASE
-    )
+    if len(digits) + len(letters) < len(prefixes):
+        return None  # a prefix mixing letters and digits: no word starts with it any more
+    parts = []
+    if letters:
+        parts.append(rf"(?<![^\W\d_])(?:{'|'.join(letters)})[^\W\d_]*")
+    if digits:
+        parts.append(rf"(?<!\d)(?:{'|'.join(digits)})\d*")
+    return re.compile("|".join(parts), re.UNICODE | re.IGNORECASE)
 
 
 def _hits(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -70,7 +89,7 @@ def _hits(text: str, terms: set[str]) -> list[tuple[int, int]]:
         if (
             len(surface) <= MAX_WORD_LENGTH
             and fold(surface[:2]) in prefixes
-            and not terms.isdisjoint(word_terms(surface))
+            and not terms.isdisjoint(span_terms(text, match.start(), match.end()))
         ):
             out.append(match.span())
     return out
@@ -91,7 +110,7 @@ def snippet(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStrin
     steps per match.
     """
     text = (text or "")[:MAX_SCAN_CHARS]
-    spans = [m.span() for m in _SHORT_WORD_RE.finditer(text)]
+    spans = [m.span() for m in _WINDOW_WORD_RE.finditer(text)]
     if not spans:
         return mark_safe("")  # noqa: S308 - empty string
     hits = _hits(text, terms)

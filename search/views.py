@@ -7,25 +7,11 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from .models import IndexEntry
-from .params import clean_text, filters_from, parse_day
+from .params import clean_text, filters_from, parse_day, searchable_sections
 from .query import parse_page_number, run_search
 from .ratelimit import rate_limited
 
 API_PAGE_SIZE = 10
-
-
-def _sections(languages) -> list[tuple[int, str]]:
-    from wagtail.models import Page
-
-    section_ids = (
-        IndexEntry.objects.filter(language__in=languages, section__isnull=False)
-        .values_list("section_id", flat=True)
-        .distinct()
-    )
-    return list(
-        Page.objects.filter(pk__in=section_ids).order_by("title").values_list("pk", "title")
-    )
 
 
 @require_GET
@@ -47,7 +33,7 @@ def search(request):
         "first_number": (outcome.page - 1) * outcome.page_size + 1,
         "filters": filters,
         "include_all": len(filters.languages) > 1,
-        "sections": _sections(filters.languages),
+        "sections": searchable_sections(filters.languages, request),
         "date_from": request.GET.get("from", "") if parse_day(request.GET.get("from")) else "",
         "date_to": request.GET.get("to", "") if parse_day(request.GET.get("to")) else "",
         "pagination_query": params.urlencode(),

@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from articles.creation import ascii_slug, create_article, home_for
 from articles.models import ArticlePage, SectionPage
+from search import query
 
 
 class SiteTree:
@@ -54,6 +55,14 @@ class SiteTree:
             display_date=published_at,
             publish=publish,
         )
+
+
+@pytest.fixture(autouse=True)
+def fresh_archive_stats():
+    """The ranking's per-process archive statistics belong to one test's articles."""
+    query.forget_archive_stats()
+    yield
+    query.forget_archive_stats()
 
 
 @pytest.fixture

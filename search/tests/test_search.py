@@ -295,3 +295,12 @@ def test_forged_forwarded_for_cannot_escape_the_rate_limit(client, corpus, proxi
 def test_a_zero_rate_limit_turns_it_off(client, corpus):
     for _ in range(70):
         assert client.get("/api/search", {"q": "x"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_section_filter_lists_a_section_published_after_the_last_search(client, site):
+    site.article("Учения", "Учения прошли.", section="Армия")
+    assert "Армия" in client.get("/ru/search/", {"q": "учения"}).content.decode()
+    site.article("Урожай", "Урожай собран.", section="Экономика")
+    page = client.get("/ru/search/", {"q": "учения"}).content.decode()
+    assert "Армия" in page and "Экономика" in page

@@ -1,0 +1,367 @@
+"""The Russian results page over HTTP, as readers get it: gunicorn, production settings.
+
+    .venv/bin/python benchmarks/search_http.py [--database PATH] [--duration 8] [--rounds 2]
+                                               [--workers 2] [--connections 4] [--no-config]
+
+Serves ../shared/data/ru-news-kw-eval (3,204 Russian articles, imported with
+`manage.py import_articles`, see docs/search.md) from a SQLite file (built in a temporary
+directory, or `--database PATH` to reuse one that holds the corpus, e.g. the one
+benchmarks/search_quality.py leaves in /tmp) with gunicorn under `newsdesk.settings.production`
+and deploy/gunicorn.conf.py (`--no-config`: plain gunicorn, for the before/after), and measures
+in the same run:
+
+- warm: p50/p95/p99 per request and requests/s for the results page (`/ru/search/?q=` with the
+  corpus's editors' keywords, one after another, so no two consecutive requests repeat a query),
+  interleaved round by round with two baselines: `/healthz` (Django + gunicorn, no page work)
+  and a Russian article page;
+- the first search after a worker starts: the server is started with one worker, and the first
+  search is timed once it accepts connections; then that worker is killed, gunicorn forks a new
+  one, and the first search it answers is timed again (the restart case, where preload shares
+  the master's loaded dictionaries).
+
+The load generator (Python threads with keep-alive connections, as benchmarks/pages.py without
+wrk) shares the two cores with gunicorn, so absolute figures are pessimistic; ratios to the
+baselines are what to compare across machines. The search rate limit is switched off for the
+server (`NEWSDESK_SEARCH_RATE_LIMIT=0`): all the load comes from one client address.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import secrets
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+SHARED = REPO.parent / "shared" / "data" / "ru-news-kw-eval"
+FILES = ["ng_0", "ng_1", "russia_today_0", "russia_today_7"]
+
+
+def corpus_rows() -> tuple[list[dict], list[str]]:
+    """The archive as import_articles lines, and the editors' keywords (the queries)."""
+    rows, keywords = [], set()
+    for name in FILES:
+        with zipfile.ZipFile(SHARED / f"{name}.jsonlines.zip") as archive:
+            for raw in archive.read(archive.namelist()[0]).decode("utf-8").splitlines():
+                if not raw.strip():
+                    continue
+                doc = json.loads(raw)
+                parts = doc["url"].split("/")
+                date = next((p for p in parts if len(p) == 10 and p[4] == "-"), "2018-01-01")
+                rows.append(
+                    {
+                        "title": doc["title"] or doc["content"][:80],
+                        "lead": doc.get("summary") or "",
+                        "body": doc["content"],
+                        "language": "ru",
+                        "published_at": date,
+                        "section": parts[3] if len(parts) > 4 and parts[3] else "archive",
+                        "url": doc["url"],
+                    }
+                )
+                found = doc.get("keywords") or []
+                if isinstance(found, list):
+                    keywords.update(k.strip().lower() for k in found if k and k.strip())
+    return rows, sorted(keywords)
+
+
+def server_env(database: Path, workdir: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsdesk.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=f"sqlite:///{database}",
+        NEWSDESK_MEDIA_ROOT=str(workdir / "media"),
+        NEWSDESK_SEARCH_RATE_LIMIT="0",
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=env, check=True)
+
+
+def prepare(database: Path, workdir: Path, rows: list[dict]) -> None:
+    env = server_env(database, workdir)
+    manage(env, "migrate", "--noinput", "-v0")
+    archive = workdir / "ru-news-kw-eval.jsonl"
+    archive.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    started = time.perf_counter()
+    manage(env, "import_articles", str(archive), "--no-related")
+    print(f"imported and indexed in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+class Server:
+    def __init__(self, env: dict, workers: int, config: bool, port: int) -> None:
+        command = [str(BIN / "gunicorn")]
+        if config:
+            command += ["-c", str(REPO / "deploy" / "gunicorn.conf.py")]
+        command += [
+            "newsdesk.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--log-level=warning",
+            "--backlog=256",
+        ]
+        self.port = port
+        self.process = subprocess.Popen(command, cwd=REPO, env=env)
+
+    def workers(self) -> set[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return {int(p) for p in children.read_text().split()} if children.exists() else set()
+
+    def wait_listening(self) -> None:
+        for _ in range(600):
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited with {self.process.returncode}")
+            try:
+                with socketless_probe(self.port):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("gunicorn did not listen within 30 s")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class socketless_probe:  # noqa: N801 - a context manager used like a function
+    """A TCP connect to the port (the master listens before its workers are ready)."""
+
+    def __init__(self, port: int) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+
+    def __enter__(self):
+        self.conn.connect()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.conn.close()
+
+
+def get(port: int, path: str) -> tuple[int, float, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    started = time.perf_counter()
+    conn.request("GET", path, headers={"Host": "localhost"})
+    response = conn.getresponse()
+    body = response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    conn.close()
+    return response.status, elapsed, body
+
+
+def search_path(query: str) -> str:
+    return "/ru/search/?" + urllib.parse.urlencode({"q": query})
+
+
+def load(port: int, paths: list[str], duration: float, connections: int) -> dict:
+    """Threads with keep-alive connections cycling through `paths`; latency per request."""
+    latencies: list[list[float]] = [[] for _ in range(connections)]
+    errors = [0] * connections
+    deadline = time.perf_counter() + duration
+
+    def worker(slot: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        index = slot
+        while time.perf_counter() < deadline:
+            path = paths[index % len(paths)]
+            index += connections
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Host": "localhost"})
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors[slot] += 1
+                latencies[slot].append((time.perf_counter() - started) * 1000)
+                if response.will_close:
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            except OSError:
+                errors[slot] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    samples = sorted(x for per_thread in latencies for x in per_thread)
+
+    def pct(p: float) -> float:
+        return samples[min(len(samples) - 1, int(len(samples) * p))] if samples else float("nan")
+
+    return {
+        "rps": len(samples) / elapsed,
+        "p50": pct(0.5),
+        "p95": pct(0.95),
+        "p99": pct(0.99),
+        "requests": len(samples),
+        "errors": sum(errors),
+    }
+
+
+def wait_healthy(port: int) -> float:
+    """Poll /healthz until the worker answers; ms waited."""
+    started = time.perf_counter()
+    for _ in range(3000):
+        try:
+            if get(port, "/healthz")[0] == 200:
+                return (time.perf_counter() - started) * 1000
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise SystemExit("no worker answered /healthz within 30 s")
+
+
+def first_searches(env: dict, config: bool, queries: list[str], port: int) -> dict[str, float]:
+    """With one worker (ms): its first search once it answers /healthz; after it is killed,
+    the first search of the worker gunicorn forks, sent at once (so it waits for the new
+    worker's boot), and after a second kill the first search once /healthz answers again.
+    Distinct queries, so no query's rows are warm from an earlier one."""
+    server = Server(env, 1, config, port)
+    out = {}
+    try:
+        server.wait_listening()
+        out["worker ready after start"] = wait_healthy(port)
+        status, out["first search, fresh server"], _ = get(port, search_path(queries[0]))
+        for kill, query in ((1, queries[1]), (2, queries[2])):
+            old = server.workers()
+            for pid in old:
+                os.kill(pid, signal.SIGKILL)
+            while not server.workers() - old:
+                time.sleep(0.005)
+            if kill == 1:
+                status, out["first search sent as the worker is forked"], _ = get(
+                    port, search_path(query)
+                )
+            else:
+                out["worker ready after fork"] = wait_healthy(port)
+                status, out["first search of a forked worker"], _ = get(port, search_path(query))
+            if status != 200:
+                raise SystemExit(f"first search answered {status}")
+        return out
+    finally:
+        server.stop()
+
+
+def article_path(database: Path) -> str:
+    with sqlite3.connect(database) as db:
+        url_path = db.execute(
+            "SELECT p.url_path FROM wagtailcore_page p JOIN search_indexentry e "
+            "ON e.page_id = p.id WHERE e.language = 'ru' ORDER BY p.id LIMIT 1"
+        ).fetchone()[0]
+    # url_path is /<home slug>/<section>/<slug>/; the reader URL is /ru/<section>/<slug>/.
+    return "/ru/" + "/".join(url_path.strip("/").split("/")[1:]) + "/"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", type=Path, help="a SQLite file holding the corpus")
+    parser.add_argument("--duration", type=float, default=8, help="seconds per measurement")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--queries", type=int, default=300, help="keywords used as queries")
+    parser.add_argument("--first-only", action="store_true", help="only the first searches")
+    parser.add_argument("--no-config", action="store_true", help="gunicorn without our config")
+    args = parser.parse_args()
+
+    if not SHARED.exists():
+        sys.exit(f"ru-news-kw-eval not found at {SHARED}")
+    workdir = Path(tempfile.mkdtemp(prefix="newsdesk-search-http-"))
+    rows, keywords = corpus_rows()
+    database = args.database or workdir / "newsdesk.sqlite3"
+    if args.database is None:
+        prepare(database, workdir, rows)
+    env = server_env(database, workdir)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    config = not args.no_config
+    queries = random.Random(5).sample(keywords, min(args.queries, len(keywords)))
+    port = 20000 + os.getpid() % 20000
+
+    firsts = first_searches(env, config, queries[-3:], port)
+    if args.first_only:
+        for name, ms in firsts.items():
+            print(f"  {name:45} {ms:8.0f} ms")
+        return 0
+    server = Server(env, args.workers, config, port)
+    try:
+        server.wait_listening()
+        article = article_path(database)
+        for name, path in (("article", article), ("search", search_path(queries[0]))):
+            status, _ms, body = get(port, path)
+            if status != 200:
+                raise SystemExit(f"{name} answered {status}: {path}")
+        targets = {
+            "healthz": ["/healthz"],
+            "article": [article],
+            "search": [search_path(q) for q in queries],
+        }
+        setup = "deploy/gunicorn.conf.py" if config else "no config"
+        print(
+            f"gunicorn sync workers={args.workers}, {setup}; {args.connections} keep-alive "
+            f"connections, {args.duration:g} s x {args.rounds} rounds; {len(queries)} distinct "
+            f"queries; {os.cpu_count()} CPUs shared with the load generator; "
+            f"load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        for paths in targets.values():
+            load(port, paths, 2, args.connections)
+        results: dict[str, list[dict]] = {name: [] for name in targets}
+        for _round in range(args.rounds):
+            for name, paths in targets.items():
+                results[name].append(load(port, paths, args.duration, args.connections))
+    finally:
+        server.stop()
+
+    print(f"\n{'page':10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    medians = {}
+    for name, runs in results.items():
+        medians[name] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        m = medians[name]
+        print(
+            f"{name:10} {m['rps']:8.1f} {m['p50']:8.1f} {m['p95']:8.1f} {m['p99']:8.1f} "
+            f"{int(m['errors']):7d}"
+        )
+    print(
+        "\nRatios (same run): search/healthz req/s "
+        f"{medians['search']['rps'] / medians['healthz']['rps']:.3f}, search/article req/s "
+        f"{medians['search']['rps'] / medians['article']['rps']:.3f}"
+    )
+    print("\nOne worker, first searches (ms):")
+    for name, ms in firsts.items():
+        print(f"  {name:45} {ms:8.0f}")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
