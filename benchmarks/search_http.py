@@ -7,8 +7,9 @@ Serves ../shared/data/ru-news-kw-eval (3,204 Russian articles, imported with
 `manage.py import_articles`, see docs/search.md) from a SQLite file (built in a temporary
 directory, or `--database PATH` to reuse one that holds the corpus, e.g. the one
 benchmarks/search_quality.py leaves in /tmp) with gunicorn under `newsdesk.settings.production`
-and deploy/gunicorn.conf.py (`--no-config`: plain gunicorn, for the before/after), and measures
-in the same run:
+and deploy/gunicorn.conf.py (`--no-config`: plain gunicorn; `--repo DIR`: serve another
+checkout, e.g. a worktree of the previous commit, for the before/after), and measures in the
+same run:
 
 - warm: p50/p95/p99 per request and requests/s for the results page (`/ru/search/?q=` with the
   corpus's editors' keywords, one after another, so no two consecutive requests repeat a query),
@@ -110,10 +111,11 @@ def prepare(database: Path, workdir: Path, rows: list[dict]) -> None:
 
 
 class Server:
-    def __init__(self, env: dict, workers: int, config: bool, port: int) -> None:
+    def __init__(self, env: dict, workers: int, config: bool, port: int, repo: Path) -> None:
         command = [str(BIN / "gunicorn")]
-        if config:
-            command += ["-c", str(REPO / "deploy" / "gunicorn.conf.py")]
+        conf = repo / "deploy" / "gunicorn.conf.py"
+        if config and conf.exists():
+            command += ["-c", str(conf)]
         command += [
             "newsdesk.wsgi:application",
             f"--bind=127.0.0.1:{port}",
@@ -122,7 +124,7 @@ class Server:
             "--backlog=256",
         ]
         self.port = port
-        self.process = subprocess.Popen(command, cwd=REPO, env=env)
+        self.process = subprocess.Popen(command, cwd=repo, env=env)
 
     def workers(self) -> set[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
@@ -241,12 +243,14 @@ def wait_healthy(port: int) -> float:
     raise SystemExit("no worker answered /healthz within 30 s")
 
 
-def first_searches(env: dict, config: bool, queries: list[str], port: int) -> dict[str, float]:
+def first_searches(
+    env: dict, config: bool, queries: list[str], port: int, repo: Path
+) -> dict[str, float]:
     """With one worker (ms): its first search once it answers /healthz; after it is killed,
     the first search of the worker gunicorn forks, sent at once (so it waits for the new
     worker's boot), and after a second kill the first search once /healthz answers again.
     Distinct queries, so no query's rows are warm from an earlier one."""
-    server = Server(env, 1, config, port)
+    server = Server(env, 1, config, port, repo)
     out = {}
     try:
         server.wait_listening()
@@ -292,6 +296,12 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=300, help="keywords used as queries")
     parser.add_argument("--first-only", action="store_true", help="only the first searches")
     parser.add_argument("--no-config", action="store_true", help="gunicorn without our config")
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        default=REPO,
+        help="serve this checkout instead (e.g. a worktree of the previous commit: the before)",
+    )
     args = parser.parse_args()
 
     if not SHARED.exists():
@@ -302,17 +312,23 @@ def main() -> int:
     if args.database is None:
         prepare(database, workdir, rows)
     env = server_env(database, workdir)
-    manage(env, "collectstatic", "--noinput", "-v0")
+    env["PYTHONPATH"] = str(args.repo)
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=args.repo,
+        env=env,
+        check=True,
+    )
     config = not args.no_config
     queries = random.Random(5).sample(keywords, min(args.queries, len(keywords)))
     port = 20000 + os.getpid() % 20000
 
-    firsts = first_searches(env, config, queries[-3:], port)
+    firsts = first_searches(env, config, queries[-3:], port, args.repo)
     if args.first_only:
         for name, ms in firsts.items():
             print(f"  {name:45} {ms:8.0f} ms")
         return 0
-    server = Server(env, args.workers, config, port)
+    server = Server(env, args.workers, config, port, args.repo)
     try:
         server.wait_listening()
         article = article_path(database)

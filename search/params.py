@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from core import reader_input
@@ -94,3 +96,13 @@ def searchable_sections(
         )
         cache.set(key, sections, timeout=ttl())
     return sections
+
+
+def section_options(sections: list[tuple[int, str]], selected: int | None) -> SafeString:
+    """The section filter's <option>s (titles escaped). Built here rather than in a template
+    loop: an archive with ~100 sections spent more time rendering them than its results."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((pk, format_html(" selected") if pk == selected else "", title) for pk, title in sections),
+    )

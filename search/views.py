@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from .params import clean_text, filters_from, parse_day, searchable_sections
+from .params import clean_text, filters_from, parse_day, searchable_sections, section_options
 from .query import parse_page_number, run_search
 from .ratelimit import rate_limited
 
@@ -26,6 +26,7 @@ def search(request):
     )
     params = request.GET.copy()
     params.pop("page", None)
+    sections = searchable_sections(filters.languages, request)
     context = {
         "query": query,
         "search_query": query,
@@ -33,7 +34,8 @@ def search(request):
         "first_number": (outcome.page - 1) * outcome.page_size + 1,
         "filters": filters,
         "include_all": len(filters.languages) > 1,
-        "sections": searchable_sections(filters.languages, request),
+        "sections": sections,
+        "section_options": section_options(sections, filters.section_id),
         "date_from": request.GET.get("from", "") if parse_day(request.GET.get("from")) else "",
         "date_to": request.GET.get("to", "") if parse_day(request.GET.get("to")) else "",
         "pagination_query": params.urlencode(),

@@ -304,3 +304,13 @@ def test_section_filter_lists_a_section_published_after_the_last_search(client, 
     site.article("Урожай", "Урожай собран.", section="Экономика")
     page = client.get("/ru/search/", {"q": "учения"}).content.decode()
     assert "Армия" in page and "Экономика" in page
+
+
+@pytest.mark.django_db
+def test_section_filter_marks_the_chosen_section_and_escapes_titles(client, site):
+    site.article("Учения", "Учения прошли.", section="Армия")
+    site.article("Урожай", "Урожай собран.", section="<Экономика & рынки>")
+    army = site.section("Армия", "ru")
+    page = client.get("/ru/search/", {"q": "учения", "section": army.pk}).content.decode()
+    assert f'<option value="{army.pk}" selected>Армия</option>' in page
+    assert "&lt;Экономика &amp; рынки&gt;</option>" in page
