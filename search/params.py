@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
@@ -104,5 +104,6 @@ def section_options(sections: list[tuple[int, str]], selected: int | None) -> Sa
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        ((pk, format_html(" selected") if pk == selected else "", title) for pk, title in sections),
+        # " selected" has nothing to escape; titles are escaped by format_html_join.
+        ((pk, " selected" if pk == selected else "", title) for pk, title in sections),
     )
