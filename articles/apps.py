@@ -4,6 +4,7 @@ from typing import Any
 
 from django.apps import AppConfig
 
+from core.footer import register_footer_links
 from core.fragment_cache import register_invalidating_model
 from sources.signals import source_article_changed, source_event_recorded
 
@@ -44,3 +45,6 @@ class ArticlesConfig(AppConfig):
         from . import purge
 
         purge.connect()
+        from .trust_pages import footer_links
+
+        register_footer_links(footer_links)

@@ -17,6 +17,8 @@ from django.utils.translation import ngettext, pgettext
 from core.safe_urls import safe_url
 from sources.models import Outlet
 
+from .credits import quote_name
+
 if TYPE_CHECKING:
     from .models import ArticlePage
 
@@ -48,11 +50,6 @@ def join_names(names: list[str]) -> str:
     return _("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
 
 
-def quote_name(name: str) -> str:
-    """An outlet's name as the language writes it: plain in English, in «guillemets» in Russian."""
-    return pgettext("outlet name in running text", "%(name)s") % {"name": name}
-
-
 def end_sentence(text: str) -> str:
     """Avoid "S.r.l.." when a rights holder's name already ends with a full stop."""
     return text[:-1] if text.endswith("..") else text
@@ -79,7 +76,9 @@ def attribution_for(page: ArticlePage) -> Attribution:
 
     outlets = list(outlets_by_key.values())
     names = [quote_name(o.name) for o in outlets]
-    holders = list(dict.fromkeys(o.rights_holder_display for o in outlets))
+    # A rights holder typed by the editor is a company's legal name and is written as typed; the
+    # outlet's own name, used when none is typed, is quoted as running text quotes outlets.
+    holders = list(dict.fromkeys(o.rights_holder.strip() or quote_name(o.name) for o in outlets))
     sources = [
         AttributedSource(
             title=link.source_article.title,
@@ -91,26 +90,66 @@ def attribution_for(page: ArticlePage) -> Attribution:
         )
         for link in links
     ]
-    count = len(outlets)
     return Attribution(
-        based_on=ngettext(
-            "This article is our interpretation based on materials published by %(outlets)s.",
-            "This article is our interpretation based on materials published by %(outlets)s.",
-            count,
-        )
-        % {"outlets": join_names(names)},
+        based_on=based_on_sentence(names),
         disclaimer=ngettext(
             "The author does not claim authorship of the original article.",
             "The author does not claim authorship of the original articles.",
-            len(sources),
+            # One or several, not the count: Russian's plural classes would make 21 singular.
+            min(len(sources), 2),
         ),
-        rights=end_sentence(
-            ngettext(
-                "The rights to the original belong to %(holders)s.",
-                "The rights to the originals belong to %(holders)s.",
-                len(sources),
-            )
-            % {"holders": join_names(holders)}
-        ),
+        rights=end_sentence(rights_sentence(holders, several_sources=len(sources) > 1)),
         sources=sources,
+    )
+
+
+def based_on_sentence(names: list[str]) -> str:
+    """ "…based on materials published by A (and B)".
+
+    One message for one outlet and another for several (not ngettext): the Russian wording
+    changes with "one or several" ("издания «А»" / "изданий «А» и «Б»"), not with Russian's
+    numeric plural classes, which would put 21 outlets in the singular.
+    """
+    outlets = join_names(names)
+    if len(names) <= 1:
+        return pgettext(
+            "attribution, one outlet",
+            "This article is our interpretation based on materials published by %(outlets)s.",
+        ) % {"outlets": outlets}
+    return pgettext(
+        "attribution, several outlets",
+        "This article is our interpretation based on materials published by %(outlets)s.",
+    ) % {"outlets": outlets}
+
+
+def rights_sentence(holders: list[str], *, several_sources: bool) -> str:
+    """Who holds the rights, worded so no language has to decline a foreign name.
+
+    Russian cannot put "«Ладожский вестник»" or "Nordlicht Medien GmbH" after "принадлежат"
+    without a case ending, so its translations name the holder in the nominative
+    ("Правообладатель оригинала — …"); the three messages cover one/several originals and
+    one/several holders.
+    """
+    values = {"holders": join_names(holders)}
+    if len(holders) > 1:
+        return (
+            pgettext(
+                "attribution rights, several holders",
+                "The rights to the originals belong to %(holders)s.",
+            )
+            % values
+        )
+    if several_sources:
+        return (
+            pgettext(
+                "attribution rights, one holder of several originals",
+                "The rights to the originals belong to %(holders)s.",
+            )
+            % values
+        )
+    return (
+        pgettext(
+            "attribution rights, one original", "The rights to the original belong to %(holders)s."
+        )
+        % values
     )

@@ -1,10 +1,13 @@
 """StreamField blocks of an article body."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from .credits import format_credit
+from .alt_text import MISSING_ALT_MESSAGE, alt_text, lacks_alt_text
+from .credits import format_credit, outlet_name_in
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -13,6 +16,20 @@ class CreditedImageBlock(blocks.StructBlock):
     """A picture with a caption and a structured credit (who, which agency, via which outlet)."""
 
     image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        max_length=400,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Leave empty to use the "
+            "image's own description."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative"),
+        required=False,
+        help_text=_("The picture adds nothing a reader would miss; screen readers skip it."),
+    )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=400)
     photographer = blocks.CharBlock(label=_("photographer"), required=False, max_length=200)
     agency = blocks.CharBlock(label=_("agency"), required=False, max_length=200)
@@ -27,9 +44,28 @@ class CreditedImageBlock(blocks.StructBlock):
         icon = "image"
         template = "articles/blocks/image.html"
 
+    def clean(self, value):
+        value = super().clean(value)
+        # Deferred while a draft is saved (Wagtail defers required fields then); enforced when
+        # the page is published, scheduled or submitted.
+        if not self.is_deferred_validation and lacks_alt_text(
+            value.get("image"), value.get("alt_text") or "", bool(value.get("decorative"))
+        ):
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(MISSING_ALT_MESSAGE)}
+            )
+        return value
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["credit"] = format_credit(value["photographer"], value["agency"], value["via"])
+        page = (parent_context or {}).get("page")
+        via = value["via"]
+        if via and page is not None:
+            via = outlet_name_in(via, getattr(page, "locale_id", None))
+        context["credit"] = format_credit(value["photographer"], value["agency"], via)
+        context["alt"] = alt_text(
+            value["image"], value.get("alt_text") or "", bool(value.get("decorative"))
+        )
         return context
 
 

@@ -16,37 +16,14 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from sources.models import SourceArticle
 
 from .models import ArticlePage, ArticleSourceLink, Author, HomePage, SectionPage
+from .slugs import SLUG_MAX, ascii_slug, transliterate
 
-SLUG_MAX = 80
-
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
-        strict=True,
-    )
-)
-
-
-def transliterate(text: str) -> str:
-    """Lower-cased text with Cyrillic letters spelled in Latin ones (hard/soft signs dropped)."""
-    out = []
-    for ch in text.lower():
-        mapped = _TRANSLIT.get(ch, ch)
-        out.append("" if mapped == "-" else mapped)
-    return "".join(out)
-
-
-def ascii_slug(title: str) -> str:
-    """An ASCII slug (the site does not allow Unicode slugs), Cyrillic transliterated."""
-    return (slugify(transliterate(title))[:SLUG_MAX].strip("-")) or "article"
-
+__all__ = ["SLUG_MAX", "ascii_slug", "create_article", "free_slug", "home_for", "transliterate"]
 
 def free_slug(parent: Page, base: str, taken: set[str] | None = None) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever no child of ``parent`` has yet.

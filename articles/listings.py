@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Count
 
 from core.i18n import Alternate, language_name
 
-from .models import ArticlePage, ArticlePageTag, SectionPage
+from .models import ArticlePage, SectionPage
+from .tag_translations import counterparts
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
@@ -36,33 +36,25 @@ def home_listing(home) -> dict:
 
 
 def tag_alternates(tag, home, request) -> list[Alternate]:
-    """Where a tag page's language switch leads: the other language's matching tag.
-
-    Tags are words of their own language ("Energy" / "Энергетика"), so the counterpart is the
-    tag most used on the translations of the articles carrying this one (one query per other
-    language); without one, the other language's home page.
-    """
+    """Where a tag page's language switch and hreflang lead: the other language's linked tag
+    (articles/models/tags.py), when one exists and has articles there; else that language's
+    home page, marked as no translation so no hreflang claims it."""
+    linked = counterparts(tag)
     alternates = []
-    tagged_keys = ArticlePage.objects.filter(tags=tag, locale=home.locale).values("translation_key")
     for code, _name in settings.LANGUAGES:
         if code == home.locale.language_code:
             url = home.url + home.reverse_subpage("tag", args=[tag.slug])
             alternates.append(Alternate(code, language_name(code), url, True))
             continue
-        counterpart = (
-            ArticlePageTag.objects.filter(
-                content_object__translation_key__in=tagged_keys,
-                content_object__locale__language_code=code,
-                content_object__live=True,
-            )
-            .values("tag__slug")
-            .annotate(uses=Count("id"))
-            .order_by("-uses", "tag__slug")
-            .first()
-        )
-        if counterpart:
-            url = f"/{code}/" + home.reverse_subpage("tag", args=[counterpart["tag__slug"]])
+        other = linked.get(code)
+        if other is not None and other.pk != tag.pk and has_articles(other, code):
+            url = f"/{code}/" + home.reverse_subpage("tag", args=[other.slug])
             alternates.append(Alternate(code, language_name(code), url, True))
         else:
             alternates.append(Alternate(code, language_name(code), f"/{code}/", False))
     return alternates
+
+
+def has_articles(tag, language: str) -> bool:
+    """Whether the tag's page in `language` exists (it is a 404 without articles)."""
+    return ArticlePage.objects.published().filter(tags=tag, locale__language_code=language).exists()

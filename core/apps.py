@@ -36,7 +36,9 @@ class CoreConfig(AppConfig):
 
         connect_purge()
 
-        from .http_cache import declare_private_view
+        from .http_cache import declare_private_view, declare_public_view
+
+        declare_public_view("root_icon")
 
         # `/` redirects by Accept-Language: a shared cache would hand one reader's language to
         # the next (it carries Vary: Accept-Language for browsers).

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
@@ -36,15 +39,47 @@ def home_for_locale(request: HttpRequest, locale: Locale) -> Page | None:
     )
 
 
+def is_domain_name(host: str) -> bool:
+    """A public DNS name (RFC 4151 tag authorities are domain names): not "localhost", not an
+    IP address, not a bare machine name."""
+    host = host.strip().lower().rstrip(".")
+    if not host or "." not in host or host.endswith(".localhost") or host == "localhost":
+        return False
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return True
+    return False
+
+
+def site_domain(request: HttpRequest | None) -> str:
+    """The site's domain name, for identifiers that must not change with the serving host.
+
+    The configured Wagtail Site's hostname when it is a real domain; else the host of the
+    public base URL (NEWSDESK_BASE_URL); else, on a machine with neither (the demo on
+    127.0.0.1), the host the request came in on, so no identifier says "localhost".
+    """
+    site = wagtail_site(request)
+    if site is not None and is_domain_name(site.hostname):
+        return site.hostname.lower()
+    base_host = urlsplit(settings.WAGTAILADMIN_BASE_URL or "").hostname or ""
+    if is_domain_name(base_host):
+        return base_host.lower()
+    if request is not None:
+        host = urlsplit(f"//{request.get_host()}").hostname
+        if host:
+            return host
+    return site.hostname if site is not None else "localhost"
+
+
 def tag_uri(request: HttpRequest | None, page: Page) -> str:
     """A GUID for `page` that survives edits, slug changes, moves and a change of serving host.
 
-    It is built from the configured Wagtail site's hostname (not the request's) and the page id,
-    which Wagtail never reuses; each translation is its own page and so its own item.
+    It is built from the site's domain (`site_domain`, not the request's host when a domain is
+    configured) and the page id, which Wagtail never reuses; each translation is its own page
+    and so its own item.
     """
-    site = wagtail_site(request)
-    host = site.hostname if site is not None else "localhost"
-    return f"tag:{host},{TAG_URI_DATE}:page:{page.pk}"
+    return f"tag:{site_domain(request)},{TAG_URI_DATE}:page:{page.pk}"
 
 
 def language_codes() -> list[str]:

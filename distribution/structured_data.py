@@ -13,7 +13,10 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from wagtail.models import Page
+
+from articles import trust_pages
 
 from . import conf
 from .feeds import SHARE_IMAGE_SPEC
@@ -91,8 +94,11 @@ def original_of(translations: list[Translation]) -> Translation | None:
 
 
 def publisher(request: HttpRequest) -> dict:
-    return {
-        "@type": "Organization",
+    """The newsroom as a NewsMediaOrganization, with its masthead and corrections policy in the
+    active language when those pages exist (articles/trust_pages.py, the Trust Project's
+    "best practices" indicator)."""
+    organization = {
+        "@type": "NewsMediaOrganization",
         "name": conf.site_name(),
         "url": absolute(request, "/"),
         "logo": {
@@ -102,6 +108,24 @@ def publisher(request: HttpRequest) -> dict:
             "height": LOGO_SIZE[1],
         },
     }
+    language = (get_language() or "en")[:2]
+    about = trust_pages.about_url(language)
+    if about:
+        organization["publishingPrinciples"] = absolute(request, about)
+        organization["masthead"] = absolute(request, about)
+    corrections = trust_pages.corrections_policy_url(language)
+    if corrections:
+        organization["correctionsPolicy"] = absolute(request, corrections)
+    return organization
+
+
+def person(request: HttpRequest, author, language: str) -> dict:
+    """A byline as JSON-LD: the author's name and, when they have one, their page."""
+    entry = {"@type": "Person", "name": author.name}
+    path = author.url_in(language)
+    if path:
+        entry["url"] = absolute(request, path)
+    return entry
 
 
 def breadcrumbs(request: HttpRequest, page: Page) -> dict:
@@ -154,7 +178,8 @@ def article_head(
 
     article = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        # The kind of article (articles/kinds.py): AnalysisNewsArticle, OpinionNewsArticle, ...
+        "@type": page.schema_type,
         "@id": url,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
@@ -163,7 +188,7 @@ def article_head(
         "datePublished": iso(published),
         "dateModified": iso(modified),
         "inLanguage": language,
-        "author": [{"@type": "Person", "name": author.name} for author in authors],
+        "author": [person(request, author, language) for author in authors],
         "publisher": publisher(request),
         "isBasedOn": list(source_urls),
     }
@@ -194,8 +219,8 @@ def article_head(
             ("property", "og:image:width", str(image["width"])),
             ("property", "og:image:height", str(image["height"])),
         ]
-        if page.lead_image_caption:
-            meta.append(("property", "og:image:alt", page.lead_image_caption))
+        if page.lead_image_alt_text:
+            meta.append(("property", "og:image:alt", page.lead_image_alt_text))
     if published is not None:
         meta.append(("property", "article:published_time", iso(published)))
     if modified is not None:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.api_urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    re_path(
+        r"^(?P<name>favicon\.ico|apple-touch-icon(?:-precomposed)?\.png)$",
+        core_views.root_icon,
+        name="root_icon",
+    ),
     path("readyz", core_views.readyz, name="readyz"),
     path("", include("distribution.urls")),
     path("", core_views.language_redirect, name="language_redirect"),
@@ -35,3 +40,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

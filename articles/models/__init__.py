@@ -9,7 +9,9 @@ from .pages import (
     PinnedRelatedArticle,
     SectionPage,
 )
+from .info import InfoPage, InfoPurpose
 from .snippets import Author
+from .tags import TagTranslation
 
 __all__ = [
     "ArticleNotice",
@@ -20,6 +22,9 @@ __all__ = [
     "ArticleSourceLink",
     "Author",
     "HomePage",
+    "InfoPage",
+    "InfoPurpose",
     "PinnedRelatedArticle",
     "SectionPage",
+    "TagTranslation",
 ]

@@ -32,9 +32,12 @@ from core.purge import SITE_KEY, listing_key, page_key
 from core.routing import remembered
 from core.wagtail_adapter import set_known_parent
 
+from ..alt_text import alt_text
 from ..api_fields import AuthorsField, SourcesField
 from ..blocks import ArticleBodyBlock
-from ..credits import format_credit
+from ..credits import format_credit, outlet_name_in
+from ..forms import ArticlePageForm
+from ..kinds import DEFAULT_KIND, ArticleKind, kind_label, schema_type
 from ..notice_dates import latest_notice_date
 from ..querysets import ArticlePageManager
 from ..reading_time import body_word_count, reading_minutes, reading_time_label
@@ -62,7 +65,7 @@ class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["articles.SectionPage"]
+    subpage_types = ["articles.SectionPage", "articles.InfoPage"]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
@@ -122,6 +125,24 @@ class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
                 "alternates_override": tag_alternates(tag, self, request),
             },
             template="articles/tag_page.html",
+        )
+
+
+    @path("authors/<slug:author_slug>/", name="author")
+    def author_listing(self, request, author_slug):
+        """An author's page: name, photo, role, biography and their articles, paginated."""
+        from ..authors import articles_by, author_alternates, author_in
+
+        author = author_in(self.locale, author_slug)
+        page_obj = paginate(request, articles_by(author), LISTING_PAGE_SIZE)
+        return self.render(
+            request,
+            context_overrides={
+                "author": author,
+                "page_obj": page_obj,
+                "alternates_override": author_alternates(author, self, request),
+            },
+            template="articles/author_page.html",
         )
 
 
@@ -186,6 +207,16 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(ViewRestrictionsMixin, Page):
     """The newsroom's interpretation of one or more foreign outlets' articles."""
 
+    kind = models.CharField(
+        _("kind of article"),
+        max_length=20,
+        choices=ArticleKind.choices,
+        default=DEFAULT_KIND,
+        help_text=_(
+            "Shown to readers above the title: is this a press review, news, analysis, an "
+            "explainer, opinion or a review?"
+        ),
+    )
     dek = models.TextField(_("dek"), help_text=_("One- or two-sentence teaser under the title."))
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -194,6 +225,20 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Leave empty to use the "
+            "image's own description."
+        ),
+    )
+    lead_image_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("The picture adds nothing a reader would miss; screen readers skip it."),
     )
     lead_image_caption = models.CharField(_("caption"), max_length=400, blank=True)
     lead_image_photographer = models.CharField(_("photographer"), max_length=200, blank=True)
@@ -220,12 +265,17 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     objects = ArticlePageManager()
 
+    base_form_class = ArticlePageForm
+
     content_panels = [
         *Page.content_panels,
+        FieldPanel("kind"),
         FieldPanel("dek"),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_decorative"),
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_photographer"),
                 FieldPanel("lead_image_agency"),
@@ -251,6 +301,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     # Read-only headless API (distribution/api.py, docs/api.md).
     api_fields = [
+        APIField("kind"),
         APIField("dek"),
         APIField("display_date"),
         APIField("body"),
@@ -258,6 +309,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             "lead_image_rendition",
             serializer=ImageRenditionField("fill-1200x675|format-jpeg", source="lead_image"),
         ),
+        APIField("lead_image_alt_text"),
         APIField("lead_image_caption"),
         APIField("lead_image_credit"),
         APIField("authors", serializer=AuthorsField()),
@@ -302,9 +354,24 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         return reading_time_label(self.reading_minutes)
 
     @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def schema_type(self) -> str:
+        return schema_type(self.kind)
+
+    @property
+    def lead_image_alt_text(self) -> str:
+        return alt_text(self.lead_image, self.lead_image_alt, self.lead_image_decorative)
+
+    @cached_property
     def lead_image_credit(self) -> str:
+        """The credit with the "via" outlet named as this page's language names it."""
         return format_credit(
-            self.lead_image_photographer, self.lead_image_agency, self.lead_image_via
+            self.lead_image_photographer,
+            self.lead_image_agency,
+            outlet_name_in(self.lead_image_via, self.locale_id),
         )
 
     @cached_property

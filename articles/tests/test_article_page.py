@@ -64,7 +64,9 @@ def test_lead_figure_has_caption_structured_credit_and_webp_srcset(client, bilin
     assert "Photo: Lena Hartmann / Meridian Pictures via Harbour Gazette" in caption
 
     ru_html = get_html(client, bilingual_article["ru"])
-    assert "Фото: Lena Hartmann / Meridian Pictures через Харбор газетт" in ru_html
+    assert (
+        "Фото: Lena Hartmann / Meridian Pictures (из материалов издания «Харбор газетт»)" in ru_html
+    )
 
 
 def test_body_renders_paragraphs_and_subheadings(client, bilingual_article):
@@ -85,10 +87,10 @@ def test_attribution_block_in_english(client, bilingual_article):
 def test_attribution_block_in_russian_uses_translated_outlet_name(client, bilingual_article):
     html = get_html(client, bilingual_article["ru"])
     block = re.search(r'<aside class="attribution".*?</aside>', html, re.S).group(0)
-    assert "опубликованных изданием «Харбор газетт»" in block
+    assert "основанная на материалах издания «Харбор газетт»." in block
     assert "Автор не претендует на авторство оригинальной статьи." in block
     assert 'href="https://harbour-gazette.example.org/2025/port"' in block
-    assert "Права на оригинал принадлежат Harbour Media Ltd." in block
+    assert "Правообладатель оригинала — Harbour Media Ltd." in block
 
 
 def test_attribution_names_every_outlet_when_there_are_several_sources(client):

@@ -51,4 +51,6 @@ def test_credit_has_photographer_agency_and_outlet():
         assert format_credit("", "", "Outlet") == "Photo via Outlet"
         assert format_credit() == ""
     with translation.override("ru"):
-        assert format_credit("", "Agency", "Outlet") == "Фото: Agency через Outlet"
+        assert (
+            format_credit("", "Agency", "Outlet") == "Фото: Agency (из материалов издания «Outlet»)"
+        )

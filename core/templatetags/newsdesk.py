@@ -2,6 +2,7 @@
 
 from django import template
 
+from core.footer import footer_links as registered_footer_links
 from core.fragment_cache import cached_for_page
 from core.i18n import active_language, page_alternates, path_alternates
 from core.safe_urls import safe_url
@@ -62,3 +63,9 @@ def absolute_url(context, url):
 def safe_url_filter(value, fallback: str = ""):
     """`{{ url|safe_url }}`: the URL if it is http(s) or site-relative, else "" (no live link)."""
     return safe_url(value, fallback)
+
+
+@register.simple_tag
+def footer_links():
+    """The active language's footer links (core/footer.py)."""
+    return registered_footer_links(active_language())

@@ -10,6 +10,7 @@ from core.fragment_cache import cached_for_page
 
 from .. import conf
 from ..feeds import feed_urls
+from ..page_meta import page_head as build_page_head
 from ..structured_data import article_head as build_article_head
 
 register = template.Library()
@@ -66,3 +67,10 @@ def article_head(context):
         per_host=True,
     )
     return {"head": head}
+
+
+@register.inclusion_tag("distribution/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, OpenGraph/Twitter and JSON-LD of a reader page (distribution/page_meta.py);
+    on articles only the description, the rest being article_head's."""
+    return {"head": build_page_head(context)}

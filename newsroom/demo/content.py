@@ -52,4 +52,6 @@ OUTLETS: list[dict[str, Any]] = _SITE["outlets"]
 AUTHORS: list[dict[str, Any]] = _SITE["authors"]
 AGENCIES: list[str] = _SITE["agencies"]
 SECTIONS: list[dict[str, Any]] = _SITE["sections"]
+# The about/masthead and corrections-policy pages (purpose, slug, title, intro, body per language).
+PAGES: list[dict[str, Any]] = _SITE.get("pages", [])
 ARTICLES: list[dict[str, Any]] = [read_article(p) for p in sorted(ARTICLES_DIR.glob("*.toml"))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import math
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1600, 900
 
@@ -17,6 +17,36 @@ def _hex_to_rgb(value: str) -> tuple[int, int, int]:
 
 def _blend(a, b, t: float):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+
+
+# Text alternatives of the drawn pictures, per language (the picture is shared by both pages).
+MOTIF_ALT = {
+    "waves": {
+        "en": "Illustration: pale wavy lines across a blue gradient.",
+        "ru": "Иллюстрация: светлые волнистые линии на синем градиенте.",
+    },
+    "grid": {
+        "en": "Illustration: a fine grid of light lines over a coloured gradient.",
+        "ru": "Иллюстрация: сетка тонких светлых линий на цветном градиенте.",
+    },
+    "circles": {
+        "en": "Illustration: concentric circles on a coloured gradient.",
+        "ru": "Иллюстрация: концентрические круги на цветном градиенте.",
+    },
+    "bars": {
+        "en": "Illustration: light vertical bars of different heights, like a bar chart.",
+        "ru": "Иллюстрация: светлые столбцы разной высоты, похожие на диаграмму.",
+    },
+    "skyline": {
+        "en": "Illustration: the dark silhouette of a city skyline against a gradient sky.",
+        "ru": "Иллюстрация: тёмный силуэт городских крыш на фоне градиентного неба.",
+    },
+}
+
+
+def picture_alt(motif: str, language: str) -> str:
+    """What a drawn picture shows, for readers who cannot see it."""
+    return MOTIF_ALT.get(motif, MOTIF_ALT["skyline"])[language]
 
 
 def draw_picture(colors: list[str], motif: str) -> bytes:
@@ -57,4 +87,26 @@ def draw_picture(colors: list[str], motif: str) -> bytes:
             i += 1
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+PORTRAIT_COLOURS = ["#264653", "#2a9d8f", "#6d597a", "#8d5524", "#355070", "#7f5539"]
+
+
+def draw_portrait(name: str, index: int) -> bytes:
+    """A square placeholder portrait: the person's initials on a plain colour (no real face)."""
+    size = 400
+    image = Image.new("RGB", (size, size), PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)])
+    draw = ImageDraw.Draw(image)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 160)
+    except OSError:
+        font = ImageFont.load_default()
+    box = draw.textbbox((0, 0), initials, font=font)
+    x = (size - (box[2] - box[0])) / 2 - box[0]
+    y = (size - (box[3] - box[1])) / 2 - box[1]
+    draw.text((x, y), initials, font=font, fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()

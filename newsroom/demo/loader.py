@@ -19,11 +19,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from articles.creation import create_article
-from articles.models import ArticlePage, Author, HomePage, SectionPage
+from articles.kinds import DEFAULT_KIND
+from articles.models import ArticlePage, Author, HomePage, InfoPage, SectionPage
+from articles.tag_translations import link_tag_names
 from sources.models import Outlet, SourceArticle
 from translation.linking import register_existing_translation
 
-from .images import draw_picture
+from .images import draw_picture, draw_portrait, picture_alt
 
 LANGUAGES = ("en", "ru")
 HOME_TITLES = {"en": "Newsdesk", "ru": "Newsdesk"}
@@ -168,12 +170,57 @@ class DemoLoader:
 
     def authors(self, locales) -> dict[str, dict[str, Author]]:
         authors = {}
-        for spec in self.content.AUTHORS:
-            extra = {lang: {"bio": spec["bio"][lang]} for lang in LANGUAGES}
+        for index, spec in enumerate(self.content.AUTHORS):
+            photo = self.portrait(spec, index)
+            extra = {
+                lang: {"bio": spec["bio"][lang], "role": spec.get("role", {}).get(lang, "")}
+                for lang in LANGUAGES
+            }
+            for lang in LANGUAGES:
+                extra[lang]["photo"] = photo
             authors[spec["key"]] = self.translated_snippet(
                 Author, locales, "name", spec["name"], extra
             )
         return authors
+
+    def portrait(self, spec, index: int):
+        Image = get_image_model()
+        title = f"Demo portrait: {spec['name']['en']}"
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            image = Image(
+                title=title,
+                description=f"Placeholder portrait with the initials of {spec['name']['en']}",
+            )
+            data = draw_portrait(spec["name"]["en"], index)
+            image.file = ImageFile(io.BytesIO(data), name=f"{spec['key']}.jpg")
+            image.save()
+            self.report.count("image")
+        return image
+
+    def info_pages(self, homes, locales) -> None:
+        """The about/masthead and corrections-policy pages, English first, Russian as its
+        translation."""
+        for spec in self.content.PAGES:
+            original = None
+            for lang in LANGUAGES:
+                existing = InfoPage.objects.child_of(homes[lang]).filter(slug=spec["slug"]).first()
+                if existing is None:
+                    existing = InfoPage(
+                        title=spec["title"][lang],
+                        slug=spec["slug"],
+                        purpose=spec["purpose"],
+                        intro=spec["intro"][lang],
+                        body=spec["body"][lang].strip(),
+                        locale=locales[lang],
+                        search_description=spec["intro"][lang][:255],
+                    )
+                    if original is not None:
+                        existing.translation_key = original.translation_key
+                    homes[lang].add_child(instance=existing)
+                    existing.save_revision().publish()
+                    self.report.count("page")
+                original = original or existing
 
     def source_article(self, spec, outlets) -> SourceArticle:
         source = SourceArticle.objects.filter(url=spec["url"]).first()
@@ -254,6 +301,8 @@ class DemoLoader:
                     translation_of=original,
                     publish=True,
                     published_at=published,
+                    kind=spec.get("kind", DEFAULT_KIND),
+                    lead_image_alt=picture_alt(spec["image"]["motif"], lang),
                     lead_image_caption=spec["image"]["caption"][lang],
                     lead_image_photographer=spec["image"]["photographer"],
                     lead_image_agency=spec["image"]["agency"],
@@ -266,6 +315,8 @@ class DemoLoader:
                     register_existing_translation(original, page)
                 self.report.count("article")
             original = original or page
+        for _link in range(link_tag_names(spec["tags"], "en")):
+            self.report.count("tag translation")
 
     @transaction.atomic
     def run(self) -> LoadReport:
@@ -275,7 +326,8 @@ class DemoLoader:
         outlets = self.outlets(locales)
         authors = self.authors(locales)
         sections = self.sections(homes, locales)
-        self.progress("outlets, authors and sections ready")
+        self.info_pages(homes, locales)
+        self.progress("outlets, authors, sections and pages about the newsroom ready")
         for spec in self.content.ARTICLES:
             self.article(spec, sections, authors, outlets, locales)
             self.progress(spec["slug"])

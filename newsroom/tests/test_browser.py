@@ -137,7 +137,7 @@ def test_reader_switches_from_english_article_to_russian_translation_on_desktop_
             assert anchor.inner_text() == link.source_article.title
         disclaimer = attribution.locator(".attribution__disclaimer").inner_text()
         assert disclaimer.startswith("Автор не претендует на авторство")
-        assert attribution.locator(".attribution__rights").inner_text().startswith("Права на")
+        assert attribution.locator(".attribution__rights").inner_text().startswith("Правообладател")
 
         assert broken_images(tab) == []
         tab.screenshot(path=SCREENSHOTS / "article-ru.png", full_page=True)
