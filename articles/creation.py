@@ -25,6 +25,7 @@ from .slugs import SLUG_MAX, ascii_slug, transliterate
 
 __all__ = ["SLUG_MAX", "ascii_slug", "create_article", "free_slug", "home_for", "transliterate"]
 
+
 def free_slug(parent: Page, base: str, taken: set[str] | None = None) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever no child of ``parent`` has yet.
 

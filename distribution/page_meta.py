@@ -20,10 +20,14 @@ from articles.models import ArticlePage, HomePage, InfoPage, InfoPurpose, Sectio
 
 from . import conf
 from .links import absolute
-from .structured_data import json_for_script, og_locale, publisher
+from .structured_data import (
+    SHARE_IMAGE_PATH,
+    SHARE_IMAGE_SIZE,
+    json_for_script,
+    og_locale,
+    publisher,
+)
 
-SHARE_IMAGE_PATH = "img/share.png"
-SHARE_IMAGE_SIZE = (1200, 630)
 AUTHOR_IMAGE_SPEC = "fill-400x400|format-jpeg"
 DESCRIPTION_LENGTH = 200
 
@@ -195,9 +199,7 @@ def page_head(context) -> PageHead | None:
     elif "outcome" in context:
         query = context.get("query") or ""
         title = _("Search: %(query)s") % {"query": query} if query else _("Search")
-        description = _("Search the articles of %(site)s in English and Russian.") % {
-            "site": site
-        }
+        description = _("Search the articles of %(site)s in English and Russian.") % {"site": site}
         schema_type = "SearchResultsPage"
     else:
         title = site

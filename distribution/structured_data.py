@@ -24,6 +24,8 @@ from .links import absolute
 
 LOGO_PATH = "img/newsdesk-logo.png"
 LOGO_SIZE = (600, 60)  # Google's publisher logo guideline: fits 600x60.
+SHARE_IMAGE_PATH = "img/share.png"  # the site's link-preview card (1200x630)
+SHARE_IMAGE_SIZE = (1200, 630)
 # OpenGraph wants language_TERRITORY; the newsroom's English is British.
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 DEFAULT_ORIGINAL_LANGUAGE = "en"
@@ -221,6 +223,13 @@ def article_head(
         ]
         if page.lead_image_alt_text:
             meta.append(("property", "og:image:alt", page.lead_image_alt_text))
+    else:
+        # No picture of its own: the site's share card, so link previews are never blank.
+        meta += [
+            ("property", "og:image", absolute(request, static(SHARE_IMAGE_PATH))),
+            ("property", "og:image:width", str(SHARE_IMAGE_SIZE[0])),
+            ("property", "og:image:height", str(SHARE_IMAGE_SIZE[1])),
+        ]
     if published is not None:
         meta.append(("property", "article:published_time", iso(published)))
     if modified is not None:

@@ -1,5 +1,6 @@
 """Page types and snippets of the articles app."""
 
+from .info import InfoPage, InfoPurpose
 from .notices import ArticleNotice, ArticleWithdrawal, NoticeKind
 from .pages import (
     ArticlePage,
@@ -9,7 +10,6 @@ from .pages import (
     PinnedRelatedArticle,
     SectionPage,
 )
-from .info import InfoPage, InfoPurpose
 from .snippets import Author
 from .tags import TagTranslation
 

@@ -127,7 +127,6 @@ class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
             template="articles/tag_page.html",
         )
 
-
     @path("authors/<slug:author_slug>/", name="author")
     def author_listing(self, request, author_slug):
         """An author's page: name, photo, role, biography and their articles, paginated."""

@@ -69,6 +69,7 @@ def admin_form(section, source, action: str, **fields) -> dict:
             ),
             "source_links": inline_formset([{"source_article": str(source.pk)}]),
             "pinned_related": inline_formset([]),
+            "notices": inline_formset([]),
             "tags": "",
             "comments": inline_formset([]),
             **fields,

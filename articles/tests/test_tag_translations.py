@@ -107,7 +107,7 @@ def test_the_data_migration_links_tags_of_translated_articles_only_when_unambigu
         en = make_article(section_en, tags=["Science"], title=f"S {ru_tag}")
         make_article(section_ru, language="ru", tags=[ru_tag], title=ru_tag, translation_of=en)
 
-    migration = importlib.import_module("articles.migrations.0006_link_demo_tags")
+    migration = importlib.import_module("articles.migrations.0006_link_tags_and_author_slugs")
     migration.link_existing_tags(apps, None)
 
     links = {
