@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core.purge import SITE_KEY, PurgeSet, listing_key, register_purge_provider
 
-from .models import ArticlePage, HomePage, PinnedRelatedArticle, SectionPage
+from .models import ArticlePage, HomePage, InfoPage, PinnedRelatedArticle, SectionPage
 
 
 def _full_url(page, purge: PurgeSet) -> str | None:
@@ -17,8 +17,9 @@ def _full_url(page, purge: PurgeSet) -> str | None:
 
 
 def article_purge(page, purge: PurgeSet) -> None:
-    if isinstance(page, (HomePage, SectionPage)):
-        # Titles of homes and sections are in every page's navigation.
+    if isinstance(page, (HomePage, SectionPage, InfoPage)):
+        # Titles of homes and sections are in every page's navigation; the about and
+        # corrections pages in every page's footer and the publisher's JSON-LD.
         purge.keys.add(SITE_KEY)
         return
     if not isinstance(page, ArticlePage):

@@ -46,7 +46,7 @@ def test_the_kind_is_shown_above_the_title_and_typed_in_json_ld(
     for page, label in ((en, label_en), (ru, label_ru)):
         html = client.get(page.url).content.decode()
         header = html.split('<h1 class="article__title">')[0]
-        assert f'<span class="article__kind" data-kind="{kind}">{label}</span>' in header
+        assert f'<p class="article__kind" data-kind="{kind}">{label}</p>' in header
         types = [item["@type"] for item in json_ld(html)]
         assert schema_type in types
         assert "BreadcrumbList" in types

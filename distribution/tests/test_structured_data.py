@@ -54,7 +54,13 @@ def test_news_article_has_every_property(client, newsroom):
     assert article["inLanguage"] == "en"
     assert datetime.fromisoformat(article["datePublished"]) == page.first_published_at
     assert datetime.fromisoformat(article["dateModified"]) >= page.first_published_at
-    assert article["author"] == [{"@type": "Person", "name": "Anna Volkova"}]
+    assert article["author"] == [
+        {
+            "@type": "Person",
+            "name": "Anna Volkova",
+            "url": "http://testserver/en/authors/anna-volkova/",
+        }
+    ]
     assert article["isBasedOn"] == [
         "https://harbour.example.org/port",
         "https://harbour.example.org/ships",
@@ -66,7 +72,7 @@ def test_news_article_has_every_property(client, newsroom):
     rendition = newsroom["image"].get_rendition("fill-1200x675|format-jpeg")
     assert image["url"] == f"http://testserver{rendition.url}"
     publisher = article["publisher"]
-    assert publisher["@type"] == "Organization"
+    assert publisher["@type"] == "NewsMediaOrganization"
     assert publisher["name"] == "Newsdesk"
     logo = publisher["logo"]
     assert logo["@type"] == "ImageObject"
