@@ -291,3 +291,14 @@ def test_the_command_with_all_checks_before_the_step_and_fails_when_every_check_
 
     watch.refresh_from_db()
     assert watch.checks == 1 and watch.last_status == "failed"
+
+
+def test_a_page_without_article_text_is_a_failed_check_not_an_emptied_article(fake_web, events):
+    article = ingested(fake_web)
+    watch = watched(article)
+    fake_web.add(PAGE, "<html><head><title>x</title></head><body></body></html>", content_type=HTML)
+
+    assert check_watches([watch.pk]).outcomes == {"failed": 1}
+
+    assert article.versions.count() == 1 and events == []
+    assert SourceWatch.objects.get(pk=watch.pk).last_error  # says why

@@ -102,6 +102,10 @@ def _fetch_and_store(
     )
     data = merge_page(base, page, result)
     _back_again(watch)
+    if not data.text.strip():
+        # A changed layout or a consent wall, not an article emptied by its outlet: storing it
+        # would record the whole text as deleted and alarm every editor.
+        return Status.FAILED, result.status, "no article text found on the page"
     if store_article(article.outlet, None, data, existing=article) != UPDATED:
         return Status.UNCHANGED, result.status, ""
     latest = article.events.order_by("-pk").values_list("kind", flat=True).first()
