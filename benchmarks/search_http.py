@@ -341,7 +341,8 @@ def main() -> int:
             "article": [article],
             "search": [search_path(q) for q in queries],
         }
-        setup = "deploy/gunicorn.conf.py" if config else "no config"
+        with_conf = config and (args.repo / "deploy" / "gunicorn.conf.py").exists()
+        setup = "deploy/gunicorn.conf.py" if with_conf else "no config"
         print(
             f"gunicorn sync workers={args.workers}, {setup}; {args.connections} keep-alive "
             f"connections, {args.duration:g} s x {args.rounds} rounds; {len(queries)} distinct "
