@@ -29,7 +29,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from articles.models import ArticleSourceLink, SectionPage
-from sources.models import Feed, Outlet, SourceArticle, Story
+from sources.models import ExtractionRule, Feed, FeedRule, Outlet, SourceArticle, Story
 from sources.sanitize import sanitize_html
 
 from . import inbox_search
@@ -387,6 +387,14 @@ def undo_dismiss_view(request, pk: int):
 class _AdminPage(WagtailAdminTemplateMixin, TemplateView):
     permission = "sources.view_feed"
 
+    def get_breadcrumbs_items(self):
+        # Headed by the report's own title, under Reports (not just "Home").
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": _("Reports")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
             raise PermissionDenied
@@ -411,6 +419,19 @@ class FeedHealthView(_AdminPage):
         )
         context["healthy_count"] = feeds.filter(consecutive_failures=0, last_error="").count()
         context["never_polled"] = feeds.filter(last_polled_at__isnull=True).count()
+        context["all_feeds"] = list(feeds.order_by("outlet__name", "url"))
+        context["broken_extraction_rules"] = list(
+            ExtractionRule.objects.filter(active=True)
+            .exclude(missed_fields=[])
+            .select_related("outlet")
+            .order_by("outlet__name")
+        )
+        context["failing_feed_rules"] = list(
+            FeedRule.objects.filter(active=True)
+            .exclude(last_error="")
+            .select_related("feed")
+            .order_by("-last_error_at")
+        )
         return context
 
 

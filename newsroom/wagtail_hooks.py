@@ -10,12 +10,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import HelpPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from articles.models import ArticlePage
 from sources.viewsets import (
+    ExtractionRuleViewSet,
     FeedRuleViewSet,
     FeedViewSet,
     OutletViewSet,
@@ -23,7 +25,7 @@ from sources.viewsets import (
     StoryViewSet,
 )
 
-from . import admin_views, source_watch_views, watch_views
+from . import admin_views, extraction_preview, source_watch_views, watch_views
 from .inbox import mark_linked_sources_used
 from .models import Watch
 
@@ -38,8 +40,24 @@ class InboxViewSet(SourceArticleViewSet):
     inspect_view_class = admin_views.SourceArticleInspectView
 
 
+class ExtractionRuleAdmin(ExtractionRuleViewSet):
+    """The rule form gets "Preview on the latest article" (newsroom/extraction_preview.py)."""
+
+    panels = [
+        *ExtractionRuleViewSet.panels,
+        HelpPanel(template="newsroom/admin/extraction_preview_button.html"),
+    ]
+
+
 class NewsroomGroup(SnippetViewSetGroup):
-    items = (InboxViewSet, StoryViewSet, OutletViewSet, FeedViewSet, FeedRuleViewSet)
+    items = (
+        InboxViewSet,
+        StoryViewSet,
+        OutletViewSet,
+        FeedViewSet,
+        FeedRuleViewSet,
+        ExtractionRuleAdmin,
+    )
     menu_label = _("Newsroom")
     menu_icon = "globe"
     menu_order = 200
@@ -55,6 +73,11 @@ newsroom_urls = [
     path("status/<int:pk>/", admin_views.change_status, name="status"),
     path("status/<int:pk>/undo/", admin_views.undo_dismiss_view, name="undo_dismiss"),
     path("watch-matches/seen/", watch_views.matches_seen, name="watch_matches_seen"),
+    path(
+        "extraction-rules/preview/",
+        extraction_preview.extraction_preview,
+        name="extraction_preview",
+    ),
     path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
     path("source-updates/", source_watch_views.SourceUpdatesView.as_view(), name="source_updates"),
     path(

@@ -19,9 +19,11 @@ sources/tests/test_extraction_quality.py and benchmarks/extraction.py.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +36,7 @@ from trafilatura.utils import load_html
 
 from core.web_urls import absolute_url
 
+from . import extraction_rules
 from .decoding import decode_page
 from .language import detect_language, normalize_language_tag
 from .page_metadata import (
@@ -71,6 +74,9 @@ class ExtractedArticle:
     image_caption: str | None = None
     site_name: str | None = None
     canonical_url: str | None = None
+    # With an outlet's extraction rule: the fields its selectors filled, and those they missed.
+    rule_matched: tuple[str, ...] = ()
+    rule_missed: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """JSON-ready dict (ISO 8601 datetimes), used by the `extract` command and the pipeline."""
@@ -133,9 +139,16 @@ def _decode(data: bytes, http_charset: str | None) -> str:
 
 
 def extract_article(
-    html: str | bytes, url: str | None = None, *, http_charset: str | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    http_charset: str | None = None,
+    selectors: Mapping[str, str] | None = None,
 ) -> ExtractedArticle:
     """Extract one article page. `http_charset` is the Content-Type charset when fetched.
+
+    `selectors` (an outlet's extraction rule, sources/extraction_rules.py) take precedence over
+    trafilatura and the page metadata for every field they match.
 
     Raises ExtractionError when the input cannot be parsed as HTML at all; a page whose main
     text cannot be found still yields its metadata with empty text (an editor can look at it).
@@ -216,7 +229,7 @@ def extract_article(
         or meta.get("og:locale")
     ) or detect_language(text or title or "")
 
-    return ExtractedArticle(
+    extracted = ExtractedArticle(
         url=page_url or canonical,
         title=title,
         authors=authors,
@@ -230,3 +243,23 @@ def extract_article(
         site_name=site_name,
         canonical_url=canonical,
     )
+    return _with_rule(extracted, text_html, selectors, base) if selectors else extracted
+
+
+def _with_rule(
+    extracted: ExtractedArticle, page: str, selectors: Mapping[str, str], base: str | None
+) -> ExtractedArticle:
+    result = extraction_rules.apply(page, selectors, base)
+    values = result.values
+    changes: dict[str, Any] = {"rule_matched": result.matched, "rule_missed": result.missed}
+    if "title" in values:
+        changes["title"] = values["title"]
+    if "body" in values:
+        changes["html"], changes["text"] = values["body"]["html"], values["body"]["text"]
+    if "published" in values:
+        changes["published_at"] = values["published"]
+    if "author" in values:
+        changes["authors"] = values["author"]
+    if "image" in values:
+        changes["image_url"] = values["image"]
+    return dataclasses.replace(extracted, **changes)

@@ -14,6 +14,7 @@ from wagtail.models import TranslatableMixin
 
 from core.safe_urls import http_url_validator
 
+from .extraction_rules import validate as validate_selectors
 from .feed_rules import PatternError, validate
 
 
@@ -347,6 +348,13 @@ class ExtractionRule(models.Model):
 
     def selectors(self) -> dict[str, str]:
         return {name: getattr(self, name).strip() for name in self.FIELDS if getattr(self, name)}
+
+    def clean(self) -> None:
+        errors = validate_selectors({name: getattr(self, name) for name in self.FIELDS})
+        if errors:
+            raise ValidationError(errors)
+        if not self.selectors():
+            raise ValidationError(_("Give at least one selector."))
 
 
 # The watch after publication keeps its rows in its own module (sources/watch/models.py).

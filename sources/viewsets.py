@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Feed, FeedRule, Outlet, SourceArticle, Story
+from .models import ExtractionRule, Feed, FeedRule, Outlet, SourceArticle, Story
 
 
 class OutletViewSet(SnippetViewSet):
@@ -70,4 +70,18 @@ class FeedRuleViewSet(SnippetViewSet):
     search_fields = ["pattern"]
     panels = [
         FieldPanel(name) for name in ("feed", "action", "kind", "target", "pattern", "active")
+    ]
+
+
+class ExtractionRuleViewSet(SnippetViewSet):
+    """Per-outlet selectors that take precedence over trafilatura (sources/extraction_rules.py)."""
+
+    model = ExtractionRule
+    icon = "code"
+    menu_label = _("Extraction rules")
+    list_display = ["outlet", "active", "last_checked_at", "missed_fields", "last_matched_at"]
+    search_fields = ["title", "body"]
+    panels = [
+        FieldPanel(name)
+        for name in ("outlet", "title", "body", "published", "author", "image", "active")
     ]

@@ -1,4 +1,5 @@
-"""Feed keep/block rules at ingest: load a feed's rules, judge an entry, remember a block.
+"""Editors' rules at ingest: a feed's keep/block rules (judge an entry, remember a block) and an
+outlet's extraction rule (its selectors, and the record of whether they still match).
 
 The matching itself (and why it cannot hang) is sources/feed_rules.py; this module is the part
 that touches the database, so the run (runs.py) stays a list of steps.
@@ -9,8 +10,9 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..extraction import ExtractedArticle
 from ..feed_rules import Verdict, evaluate, usable
-from ..models import BlockedEntry, Feed, FeedRule
+from ..models import BlockedEntry, ExtractionRule, Feed, FeedRule, Outlet
 from .records import ArticleData
 
 
@@ -43,3 +45,25 @@ def remember_block(feed: Feed, data: ArticleData, verdict: Verdict) -> None:
             )
     except IntegrityError:  # an overlapping run blocked it first
         pass
+
+
+def extraction_rule_for(outlet: Outlet) -> ExtractionRule | None:
+    """The outlet's active extraction rule (set on any of its language versions)."""
+    return (
+        ExtractionRule.objects.filter(outlet__translation_key=outlet.translation_key, active=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+def record_extraction_check(rule: ExtractionRule, url: str, page: ExtractedArticle) -> None:
+    """Keep the last check on the rule: feed health lists rules whose selectors stopped matching."""
+    now = timezone.now()
+    changes: dict = {
+        "last_checked_at": now,
+        "last_checked_url": url[:1000],
+        "missed_fields": list(page.rule_missed),
+    }
+    if not page.rule_missed:
+        changes["last_matched_at"] = now
+    ExtractionRule.objects.filter(pk=rule.pk).update(**changes)

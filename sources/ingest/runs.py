@@ -16,11 +16,18 @@ from ..extraction import ExtractionError, extract_article
 from ..feeds import FeedEntry, FeedParseError, parse_feed
 from ..fetching.client import Fetcher, FetchResult
 from ..fetching.errors import FetchError
-from ..models import Feed, SourceArticle
+from ..models import ExtractionRule, Feed, Outlet, SourceArticle
 from .feed_state import due_feeds, record_feed_failure, record_feed_success
 from .outlets import resolve_outlet
 from .records import ArticleData, body_hash, data_from_entry, data_from_page, entry_hash, merge_page
-from .rules import judge, remember_block, rules_of, was_blocked
+from .rules import (
+    extraction_rule_for,
+    judge,
+    record_extraction_check,
+    remember_block,
+    rules_of,
+    was_blocked,
+)
 from .storage import FAILED, UNCHANGED, find_existing, store_article
 from .stories import cluster_pending
 
@@ -95,6 +102,7 @@ class _Run:
         self.progress = progress or (lambda label, done, total: None)
         self.started = time.monotonic()
         self.rules: dict[int, list] = {}
+        self.extraction_rules: dict[int, ExtractionRule | None] = {}
 
     def close(self) -> IngestSummary:
         if self.own_fetcher:
@@ -119,7 +127,7 @@ class _Run:
         if rules and (was_blocked(feed, data) or not self.admitted(feed, rules, data, final=False)):
             return BLOCKED
         if feed.fetch_pages and is_web_url(data.link) and not data.link.startswith(feed.url + "#"):
-            data = self.fetch_page(data, existing)
+            data = self.fetch_page(data, existing, outlet=feed.outlet)
             if data is None:  # 304: the page did not change either
                 SourceArticle.objects.filter(pk=existing.pk).update(entry_hash=fingerprint)
                 return UNCHANGED
@@ -141,8 +149,19 @@ class _Run:
             remember_block(feed, data, verdict)
         return verdict.admitted
 
-    def fetch_page(self, data: ArticleData, existing: SourceArticle | None) -> ArticleData | None:
-        """Fetch and extract the entry's page; on failure keep the feed data with the error."""
+    def extraction_rule(self, outlet: Outlet | None) -> ExtractionRule | None:
+        if outlet is None:
+            return None
+        if outlet.pk not in self.extraction_rules:
+            self.extraction_rules[outlet.pk] = extraction_rule_for(outlet)
+        return self.extraction_rules[outlet.pk]
+
+    def fetch_page(
+        self, data: ArticleData, existing: SourceArticle | None, outlet: Outlet | None = None
+    ) -> ArticleData | None:
+        """Fetch and extract the entry's page (with the outlet's extraction rule, if any); on
+        failure keep the feed data with the error."""
+        rule = self.extraction_rule(outlet)
         conditional = existing is not None and not existing.fetch_error and existing.fetched_at
         try:
             result = self.fetcher.fetch(
@@ -153,10 +172,17 @@ class _Run:
             )
             if result.not_modified:
                 return None
-            page = extract_article(result.body, url=result.url, http_charset=result.encoding)
+            page = extract_article(
+                result.body,
+                url=result.url,
+                http_charset=result.encoding,
+                selectors=rule.selectors() if rule else None,
+            )
         except (FetchError, ExtractionError) as exc:
             data.fetch_error = f"{type(exc).__name__}: {exc}"[:2000]
             return data
+        if rule is not None:
+            record_extraction_check(rule, result.url, page)
         return merge_page(data, page, result)
 
     # -- one feed -------------------------------------------------------------------------
