@@ -45,3 +45,19 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
 # 60 s): reopening the file and re-running the WAL pragmas on every request is pure overhead.
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)  # noqa: F405
+
+# E-mail (watch digests, source-change notices, password resets) through an SMTP relay. With no
+# DJANGO_EMAIL_HOST set, mail is written to the process log instead of being lost silently.
+if os.environ.get("DJANGO_EMAIL_HOST", "").strip():
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["DJANGO_EMAIL_HOST"].strip()
+    EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "true").lower() == "true"
+    EMAIL_USE_SSL = os.environ.get("DJANGO_EMAIL_USE_SSL", "false").lower() == "true"
+    EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsdesk@localhost")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
