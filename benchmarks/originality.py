@@ -142,6 +142,7 @@ def main() -> int:
     parser.add_argument("--reference", default="A", choices=["A", "B"])
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
     parser.add_argument("--sentence-similarity", type=float, default=None)
+    parser.add_argument("--sweep", action="store_true", help="recall/false alarms by threshold")
     args = parser.parse_args()
 
     wmt_dir = shared_data_root() / "wmt21-news-en-ru"
@@ -222,6 +223,23 @@ def main() -> int:
             f"median {sorted(positives)[len(positives) // 2]:.2f}; negatives max "
             f"{max(negatives):.2f}"
         )
+    top = sorted(
+        (
+            (r.share, r.quote_share, p.id)
+            for p, r in zip(pairs, reports, strict=True)
+            if not p.positive
+        ),
+        reverse=True,
+    )[:3]
+    print(
+        "highest negatives (share, quote share):",
+        [(round(a, 2), round(b, 2), i) for a, b, i in top],
+    )
+    if args.sweep:
+        print("\nsweep over all pairs (share threshold, quotes rule fixed):")
+        for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
+            flags = [guard_flag(s, threshold) for s in with_quotes]
+            print(row(f"threshold {threshold}", rates(pairs, flags)))
     n = len(pairs)
     print(
         f"\nseconds per pair: guard {guard_seconds / n:.3f}  shingles {shingle_seconds / n:.4f}  "

@@ -284,7 +284,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Originality guard (integrity app, docs/deployment.md "Originality guard"): publishing is refused
 # when this share of an article's words is its sources' text outside attributed quotes, or this
 # share with quotes; measured defaults (benchmarks/originality.py).
-NEWSDESK_ORIGINALITY_THRESHOLD = float(os.environ.get("NEWSDESK_ORIGINALITY_THRESHOLD", "0.35"))
+NEWSDESK_ORIGINALITY_THRESHOLD = float(os.environ.get("NEWSDESK_ORIGINALITY_THRESHOLD", "0.45"))
 NEWSDESK_ORIGINALITY_THRESHOLD_WITH_QUOTES = float(
     os.environ.get("NEWSDESK_ORIGINALITY_THRESHOLD_WITH_QUOTES", "0.6")
 )
