@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from articles.creation import create_article
+from articles.creation import create_article, free_slug
 from articles.models import ArticlePage, ArticleSourceLink, SectionPage
 from sources.ingest.storage import unified_diff
 from sources.models import Outlet, SourceArticle, SourceArticleVersion
@@ -58,7 +58,7 @@ def start_interpretation(
     page = create_article(
         section=section,
         title=title,
-        slug=slugify(title)[:80] or f"interpretation-{lead.pk}",
+        slug=working_slug(lead),
         sources=sources,
         # Like a draft saved in the editor: required fields (dek, body) are for the editor to fill.
         publish=False,
@@ -71,6 +71,42 @@ def start_interpretation(
         status=SourceArticle.Status.USED
     )
     return page
+
+
+def working_slug(lead: SourceArticle) -> str:
+    """The slug a new draft gets from its lead source's title (its working title)."""
+    return slugify(lead.title[:255])[:80] or f"interpretation-{lead.pk}"
+
+
+def slug_follows_title(page: ArticlePage) -> bool:
+    """A never-published draft still carrying its working slug takes the editor's title.
+
+    The draft starts with the foreign title and its slug (or ``interpretation-<id>`` when the
+    title has no Latin letters); once the editor retitles it, the slug should read like the new
+    title, not like the original's. An editor's own slug, or a published page's, is never
+    touched. Returns whether the slug changed.
+    """
+    if page.first_published_at is not None:
+        return False
+    link = page.source_links.order_by("sort_order", "pk").select_related("source_article").first()
+    if link is None or page.slug != working_slug(link.source_article):
+        return False
+    base = slugify(page.title)[:80]
+    if not base or base == page.slug:
+        return False
+    parent = page.get_parent()
+    taken = set(parent.get_children().exclude(pk=page.pk).values_list("slug", flat=True))
+    page.slug = free_slug(parent, base, taken)
+    page.set_url_path(parent)
+    # The editor saved a revision (the draft's title lives there); publishing it must keep
+    # the new slug, so the revision is updated along with the page row.
+    ArticlePage.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
+    revision = page.get_latest_revision()
+    if revision is not None:
+        revision.content["slug"] = page.slug
+        revision.content["url_path"] = page.url_path
+        revision.save(update_fields=["content"])
+    return True
 
 
 def set_status(article: SourceArticle, status: str) -> None:

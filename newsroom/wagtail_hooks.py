@@ -26,7 +26,7 @@ from sources.viewsets import (
 )
 
 from . import admin_views, extraction_preview, source_watch_views, watch_views
-from .inbox import mark_linked_sources_used
+from .inbox import mark_linked_sources_used, slug_follows_title
 from .models import Watch
 
 
@@ -163,6 +163,7 @@ def mark_sources_used(request, page):
     """An interpretation saved with sources linked (in the editor too) makes them "used"."""
     if isinstance(page.specific, ArticlePage):
         mark_linked_sources_used(page.specific)
+        slug_follows_title(page.specific)
 
 
 @hooks.register("register_admin_viewset")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import ArticlePage, ArticleSourceLink
 from articles.testing.factories import make_article, make_section
-from newsroom.inbox import mark_linked_sources_used
+from newsroom.inbox import mark_linked_sources_used, slug_follows_title
 from sources.models import SourceArticle
 from sources.testing.factories import make_outlet, make_source_article
 
@@ -88,3 +88,43 @@ def test_undo_needs_the_change_permission(client, django_user_model, source) -> 
 
     assert response.status_code in (302, 403)
     assert SourceArticle.objects.get(pk=source.pk).status == "dismissed"
+
+
+def test_the_draft_slug_follows_the_editors_title_until_it_is_their_own(admin_client) -> None:
+    source = make_source_article(
+        outlet=make_outlet("Ладожский вестник слаг", language="ru"),
+        title="Солдаты вернулись в казармы",
+        language="ru",
+    )
+    section = make_section(language="en", title="World")
+    admin_client.post(
+        reverse("sources_newsroom:write", args=[source.pk]),
+        {"language": "en", "section": section.pk, "sources": [source.pk]},
+    )
+    page = ArticlePage.objects.get(source_links__source_article=source)
+    assert page.slug == f"interpretation-{source.pk}"
+
+    page.title = "Soldiers return to barracks"
+    page.save_revision(clean=False)
+    assert slug_follows_title(page)
+
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.slug == "soldiers-return-to-barracks"
+    assert page.get_latest_revision().as_object().slug == "soldiers-return-to-barracks"
+    page.slug = "my-own-slug"
+    page.title = "Another title"
+    assert not slug_follows_title(page)
+
+
+def test_inbox_filters_show_language_names_and_each_outlet_once(admin_client) -> None:
+    outlet = make_outlet("Nordkurier Filter", language="de")
+    make_outlet(
+        "Nordkurier Filter RU", language="de", locale="ru", translation_key=outlet.translation_key
+    )
+    make_source_article(outlet=outlet, language="de")
+
+    html = admin_client.get(reverse(INBOX)).content.decode()
+
+    assert ">German</option>" in html
+    outlet_select = html.split('name="outlet"', 1)[1].split("</select>", 1)[0]
+    assert outlet_select.count("Nordkurier Filter") == 1
