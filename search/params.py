@@ -48,14 +48,33 @@ def parse_int(value) -> int | None:
     return reader_input.integer(value)
 
 
-def filters_from(params, reader_language: str, *, languages_param: str | None = None):
+def cross_requested(params) -> bool:
+    """`cross=1`: also in the other languages, found by meaning (the multilingual index)."""
+    return reader_input.flag(params.get("cross"))
+
+
+def other_language_names(reader_language: str) -> list[str]:
+    """Names of the content languages other than the reader's, in the reader's language."""
+    return [
+        str(name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES if code != reader_language
+    ]
+
+
+def filters_from(
+    params, reader_language: str, *, languages_param: str | None = None, cross: bool = False
+):
     """SearchFilters for a request's GET params.
 
     Readers see their own language unless `all=1` asks for every language (theirs first); the
-    API passes `lang` (a code or "all"). The date range is inclusive of both days.
+    API passes `lang` (a code or "all"). `cross` (reader search "also in English/Russian",
+    `/api/search?cross=1`) searches every language; the API's `lang` then still narrows the
+    results to one language (e.g. Russian articles for an English query). The date range is
+    inclusive of both days.
     """
     languages = content_languages()
-    if languages_param is not None:
+    if cross and languages_param is None:
+        chosen = languages
+    elif languages_param is not None:
         wanted = reader_input.choice(languages_param, languages)
         chosen = (wanted,) if wanted else languages
     elif reader_input.flag(params.get("all")):

@@ -30,6 +30,8 @@ from .backends import Hit, SearchBackend, SearchFilters, get_backend
 from .backends.base import TermGroup
 from .models import IndexEntry, TermStat, VocabularyTerm
 from .ranking import DEFAULT_PARAMS, RankingParams, find_matches, idf, score
+from .semantic import hybrid as hybrid_search
+from .semantic.service import best_passages, query_vector
 from .snippets import highlight, snippet
 
 PAGE_SIZE = 10
@@ -62,6 +64,8 @@ class SearchResult:
     published_at: datetime | None
     snippet: SafeString
     score: float
+    #: Found by meaning only (none of the query's words): the snippet is its closest passage.
+    semantic_only: bool = False
 
 
 @dataclass
@@ -285,12 +289,21 @@ def _search_page(
 
 
 def find(
-    parsed: ParsedQuery, filters: SearchFilters, offset: int, limit: int
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    offset: int,
+    limit: int,
+    *,
+    text: str | None = None,
+    cross: bool = False,
+    hybrid: bool | None = None,
 ) -> tuple[int, list[Hit], bool]:
     """Count and one page of hits for an analysed query; the bool says "any word" mode was used.
 
     All words must match; when that finds nothing and there are several loose words (no quoted
-    phrase), any word may match, ranked so documents with more of them come first.
+    phrase), any word may match, ranked so documents with more of them come first. Unless
+    quoted phrases make the query exact, semantic candidates are fused in (search/semantic);
+    `text` is what is embedded (the reader's words; default: the analysed words).
     """
     backend = get_backend()
     groups = [w.terms for w in parsed.all_words]
@@ -299,17 +312,40 @@ def find(
     if parsed.phrases:
         ranked = backend.search(groups, filters, offset=0, limit=PHRASE_CANDIDATES)
         matched = _phrase_filter(ranked, parsed.phrases)
-        return len(matched), _ranked_page(matched, groups, filters, offset, limit), False
+        if cross and text:
+            # Across languages a phrase cannot match word for word: the exact matches stay
+            # first, the other languages' closest articles follow (search/semantic/hybrid.py).
+            exact = _ranked_page(matched, groups, filters, 0, len(matched))
+            extended = hybrid_search.after_exact(exact, filters, text)
+            return len(extended), extended[offset : offset + limit], False
+        page = _ranked_page(matched, groups, filters, offset, limit)
+        return len(matched), page, False
     count = backend.count(groups, filters)
+    require_all = True
     if count == 0 and len(groups) > 1:
         count = backend.count(groups, filters, require_all=False)
-        if count:
-            hits = _search_page(backend, groups, filters, offset, limit, count, require_all=False)
-            return count, hits, True
-        return 0, [], False
+        require_all = not count
+    # --- semantic fusion hook (search/semantic/hybrid.py); lexical ranking stays above ---
+    if hybrid if hybrid is not None else hybrid_search.enabled():
+        embed = text if text and text.strip() else " ".join(w.surface for w in parsed.all_words)
+        total, hits = hybrid_search.find_hybrid(
+            lambda start, size: _search_page(
+                backend, groups, filters, start, size, count, require_all=require_all
+            ),
+            parsed,
+            filters,
+            text=embed,
+            count=count,
+            offset=offset,
+            limit=limit,
+            cross=cross,
+        )
+        return total, hits, not require_all
+    # --- end of the hook ---
     if count == 0:
         return 0, [], False
-    return count, _search_page(backend, groups, filters, offset, limit, count), False
+    hits = _search_page(backend, groups, filters, offset, limit, count, require_all=require_all)
+    return count, hits, not require_all
 
 
 def run_search(
@@ -318,15 +354,22 @@ def run_search(
     page: int = 1,
     page_size: int = PAGE_SIZE,
     request: HttpRequest | None = None,
+    *,
+    cross: bool = False,
 ) -> SearchOutcome:
-    """Everything a results page or the API needs, for any input; out-of-range pages clamp."""
+    """Everything a results page or the API needs, for any input; out-of-range pages clamp.
+
+    `cross` asks for articles in the other languages too (the filters then list them all):
+    the multilingual semantic index finds them, with a blend that gives it more weight."""
     raw_query = raw_query or ""
     parsed = analyze_query(raw_query)
     outcome = SearchOutcome(query=raw_query, page_size=page_size)
     if not parsed:
         return outcome
     outcome.corrected = correct_typos(parsed.all_words)
-    count, hits, any_word = find(parsed, filters, (page - 1) * page_size, page_size)
+    count, hits, any_word = find(
+        parsed, filters, (page - 1) * page_size, page_size, text=raw_query, cross=cross
+    )
     outcome.count = count
     outcome.any_word = any_word
     # Only the best RANK_CANDIDATES are ranked; pages past them would be empty.
@@ -335,14 +378,16 @@ def run_search(
     if page > outcome.num_pages:
         # Past the end (?page=99999): show the last page rather than an error.
         page = outcome.num_pages
-        count, hits, any_word = find(parsed, filters, (page - 1) * page_size, page_size)
+        count, hits, any_word = find(
+            parsed, filters, (page - 1) * page_size, page_size, text=raw_query, cross=cross
+        )
     outcome.page = page
-    outcome.results = build_results(hits, parsed.all_terms, request)
+    outcome.results = build_results(hits, parsed.all_terms, request, query=raw_query)
     return outcome
 
 
 def build_results(
-    hits: list[Hit], terms: set[str], request: HttpRequest | None = None
+    hits: list[Hit], terms: set[str], request: HttpRequest | None = None, query: str = ""
 ) -> list[SearchResult]:
     """Hits -> display rows with URLs and highlighted snippets, in one query.
 
@@ -369,6 +414,8 @@ def build_results(
             "page__path",
         )
     }
+    semantic_ids = [h.page_id for h in hits if getattr(h, "semantic_only", False)]
+    passages = best_passages(semantic_ids, query_vector(query)) if semantic_ids else {}
     results = []
     for hit in hits:
         entry = entries.get(hit.page_id)
@@ -382,8 +429,13 @@ def build_results(
                 plain_title=entry.title,
                 language=entry.language,
                 published_at=entry.published_at,
-                snippet=snippet(entry.body, terms),
+                snippet=(
+                    snippet(passages[hit.page_id], set())
+                    if hit.page_id in passages
+                    else snippet(entry.body, terms)
+                ),
                 score=round(hit.score, 4),
+                semantic_only=hit.page_id in semantic_ids,
             )
         )
     return results

@@ -7,7 +7,15 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from .params import clean_text, filters_from, parse_day, searchable_sections, section_options
+from .params import (
+    clean_text,
+    cross_requested,
+    filters_from,
+    other_language_names,
+    parse_day,
+    searchable_sections,
+    section_options,
+)
 from .query import parse_page_number, run_search
 from .ratelimit import rate_limited
 
@@ -20,9 +28,14 @@ def search(request):
     """/<lang>/search/?q=: results in the reader's language (all=1 for every language)."""
     language = translation.get_language() or "en"
     query = clean_text(request.GET.get("q"))
-    filters = filters_from(request.GET, language)
+    cross = cross_requested(request.GET)
+    filters = filters_from(request.GET, language, cross=cross)
     outcome = run_search(
-        query, filters, page=parse_page_number(request.GET.get("page")), request=request
+        query,
+        filters,
+        page=parse_page_number(request.GET.get("page")),
+        request=request,
+        cross=cross,
     )
     params = request.GET.copy()
     params.pop("page", None)
@@ -34,6 +47,8 @@ def search(request):
         "first_number": (outcome.page - 1) * outcome.page_size + 1,
         "filters": filters,
         "include_all": len(filters.languages) > 1,
+        "cross": cross,
+        "other_languages": other_language_names(language),
         "sections": sections,
         "section_options": section_options(sections, filters.section_id),
         "date_from": request.GET.get("from", "") if parse_day(request.GET.get("from")) else "",
@@ -49,15 +64,20 @@ def api_search(request):
     """GET /api/search?q=&lang=&page= -> {"count": N, "results": [...]}, for headless use."""
     query = clean_text(request.GET.get("q"))
     language = translation.get_language() or "en"
-    filters = filters_from(request.GET, language, languages_param=request.GET.get("lang", "all"))
+    cross = cross_requested(request.GET)
+    filters = filters_from(
+        request.GET, language, languages_param=request.GET.get("lang", "all"), cross=cross
+    )
     outcome = run_search(
         query,
         filters,
         page=parse_page_number(request.GET.get("page")),
         page_size=API_PAGE_SIZE,
         request=request,
+        cross=cross,
     )
     payload = {
+        "cross": cross,
         "count": outcome.count,
         "page": outcome.page,
         "num_pages": outcome.num_pages,
@@ -69,6 +89,7 @@ def api_search(request):
                 "published_at": r.published_at.isoformat() if r.published_at else None,
                 "snippet": str(r.snippet),
                 "score": r.score,
+                "semantic_only": r.semantic_only,
             }
             for r in outcome.results
         ],

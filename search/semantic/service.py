@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -39,7 +40,16 @@ class SemanticHit:
 
 
 def query_vector(query: str) -> np.ndarray:
-    return embed_query(query) if query.strip() else np.zeros(0, dtype=np.float32)
+    """The query's embedding (empty for a blank query); the results page asks twice (ranking,
+    then best-passage snippets), and readers repeat queries, so recent ones are remembered."""
+    return _query_vector(query.strip()[:600])
+
+
+@lru_cache(maxsize=512)
+def _query_vector(query: str) -> np.ndarray:
+    vector = embed_query(query) if query else np.zeros(0, dtype=np.float32)
+    vector.setflags(write=False)
+    return vector
 
 
 def _nearest(kind: str, vector: np.ndarray, limit: int) -> list[tuple[int, float]]:

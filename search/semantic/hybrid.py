@@ -1,0 +1,105 @@
+"""The query path's fusion step: one page of hybrid hits from the lexical backend plus the
+semantic index (search.query.find calls `find_hybrid`; see fusion.py for the blend itself).
+
+Positions 0 .. len(fused) are the fused window (the lexical top `depth` and the semantic-only
+neighbours that qualified); after it the lexical order continues from rank `depth`, so deep
+pages cost what they cost before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from ..analysis import ParsedQuery, slots_from_index_text
+from ..backends import Hit, SearchFilters
+from ..backends.base import TermGroup
+from ..models import IndexEntry, SemanticVector
+from .encoding import dequantize
+from .fusion import CROSS_BLEND, DEFAULT_BLEND, Blend, fuse
+from .service import SemanticHit, query_vector, search_pages
+
+
+@dataclass(frozen=True)
+class FusedHit(Hit):
+    """A hit of the hybrid ranking; `semantic_only` ones get a best-passage snippet."""
+
+    semantic_only: bool = False
+
+
+def enabled() -> bool:
+    return bool(settings.NEWSDESK_SEARCH_HYBRID)
+
+
+def blend_for(cross: bool) -> Blend:
+    return CROSS_BLEND if cross else DEFAULT_BLEND
+
+
+def title_matches(page_ids: list[int], groups: list[TermGroup]) -> set[int]:
+    """Pages whose title is the query: as many words, each query word in it (any form)."""
+    wanted = [set(g) for g in groups if g]
+    if not wanted or not page_ids:
+        return set()
+    out = set()
+    rows = IndexEntry.objects.filter(page_id__in=page_ids).values_list("page_id", "title_terms")
+    for page_id, title_terms in rows:
+        slots = slots_from_index_text(title_terms or "")
+        terms = set().union(*slots)
+        if len(slots) == len(wanted) and all(terms & g for g in wanted):
+            out.add(page_id)
+    return out
+
+
+def find_hybrid(
+    lexical_page: Callable[[int, int], list[Hit]],
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    *,
+    text: str,
+    count: int,
+    offset: int,
+    limit: int,
+    cross: bool = False,
+) -> tuple[int, list[Hit]]:
+    """(count, one page of hits) of the fused ranking; `lexical_page(offset, limit)` is the
+    lexical ranking (backend plus its reranking), owned by search.query."""
+    blend = blend_for(cross)
+    groups = [w.terms for w in parsed.all_words]
+    lexical: list[Hit] = lexical_page(0, blend.depth) if count else []
+    vector = query_vector(text)
+    semantic = search_pages(vector, filters, blend.semantic_depth, min_similarity=blend.alone_min)
+    # Lexical hits below alone_min still get their (small) semantic share: fetch their similarity.
+    lexical_ids = [h.page_id for h in lexical]
+    fused = fuse(
+        lexical_ids,
+        [*semantic, *_similarities(lexical_ids, vector, {h.key for h in semantic})],
+        blend,
+        title_matches(lexical_ids, groups),
+    )
+    extra = sum(1 for f in fused if f.semantic_only)
+    published = {h.page_id: h.published_at for h in lexical}
+    page: list[Hit] = [
+        FusedHit(f.page_id, f.score, published.get(f.page_id), semantic_only=f.semantic_only)
+        for f in fused[offset : offset + limit]
+    ]
+    if len(page) < limit and count > len(lexical):
+        start = len(lexical) + max(0, offset - len(fused))
+        page.extend(lexical_page(start, limit - len(page)))
+    return count + extra, page
+
+
+def _similarities(page_ids: list[int], vector, known: set[int]):
+    """Similarity of the lexical candidates the ANN search did not return (one matrix product)."""
+    missing = [p for p in page_ids if p not in known]
+    if not missing or vector.size == 0:
+        return []
+    rows = SemanticVector.objects.filter(kind="page", key__in=missing, live=True).values_list(
+        "key", "vector"
+    )
+    return [
+        SemanticHit("page", int(key), float(dequantize(data) @ vector), "")
+        for key, data in rows
+        if data
+    ]
