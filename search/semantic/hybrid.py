@@ -103,3 +103,20 @@ def _similarities(page_ids: list[int], vector, known: set[int]):
         for key, data in rows
         if data
     ]
+
+
+def after_exact(exact: list[Hit], filters: SearchFilters, text: str) -> list[Hit]:
+    """Exact (phrase) matches first, then the semantic neighbours not among them."""
+    blend = CROSS_BLEND
+    seen = {h.page_id for h in exact}
+    neighbours = search_pages(
+        query_vector(text), filters, blend.semantic_depth, min_similarity=blend.alone_min
+    )
+    return [
+        *exact,
+        *(
+            FusedHit(h.key, blend.semantic_weight * h.similarity, None, semantic_only=True)
+            for h in neighbours
+            if h.key not in seen
+        ),
+    ]
