@@ -71,6 +71,7 @@ from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, RelatedArticles  # noqa: E402
 from search.query import correct_typos, find  # noqa: E402
 from search.related import compute_all  # noqa: E402
+from search.semantic.service import search_pages  # noqa: E402
 
 FILES = ["ng_0", "ng_1", "russia_today_0", "russia_today_7"]
 DATE_RE = re.compile(r"/(\d{4}-\d{2}-\d{2})/")
@@ -180,10 +181,13 @@ def build_queries(docs, url_to_page) -> list[tuple[str, str, set[int]]]:
     return queries
 
 
-def newsdesk_top(query: str) -> list[int]:
+def newsdesk_top(query: str, hybrid: bool = False) -> list[int]:
+    """Newsdesk's lexical ranking; `hybrid=True` adds the semantic fusion (the site default)."""
     parsed = analyze_query(query)
     correct_typos(parsed.all_words)
-    _count, hits, _ = find(parsed, SearchFilters(languages=("ru",)), 0, DEPTH)
+    _count, hits, _ = find(
+        parsed, SearchFilters(languages=("ru",)), 0, DEPTH, text=query, hybrid=hybrid
+    )
     return [h.page_id for h in hits]
 
 
@@ -194,6 +198,15 @@ def newsdesk_database_rank_top(query: str) -> list[int]:
         return newsdesk_top(query)
     finally:
         search_query.RERANK_CANDIDATES = saved
+
+
+def hybrid_top(query: str) -> list[int]:
+    return newsdesk_top(query, hybrid=True)
+
+
+def semantic_top(query: str) -> list[int]:
+    """The semantic index alone (search.semantic.service.search_pages)."""
+    return [h.key for h in search_pages(query, SearchFilters(languages=("ru",)), DEPTH)]
 
 
 def wagtail_top(query: str) -> list[int]:
@@ -357,6 +370,8 @@ def main() -> None:
     systems = {
         "Newsdesk": newsdesk_top,
         "Newsdesk, database rank only": newsdesk_database_rank_top,
+        "Newsdesk semantic only": semantic_top,
+        "Newsdesk hybrid (site default)": hybrid_top,
         "Wagtail database backend": wagtail_top,
     }
     if connection.vendor == "postgresql":
