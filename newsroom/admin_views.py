@@ -213,7 +213,16 @@ class SectionChoiceField(forms.ModelChoiceField):
 
 
 class WriteInterpretationForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    """The section decides the draft's language: sections are listed under their language, so
+    the form never offers a section it would then refuse. ``language`` is optional (scripts
+    may still send it; a mismatch is refused)."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        required=False,
+        widget=forms.HiddenInput,
+    )
     section = SectionChoiceField(label=_("Section"), queryset=None)
     sources = forms.ModelMultipleChoiceField(
         label=_("Sources"),
@@ -224,7 +233,13 @@ class WriteInterpretationForm(forms.Form):
     def __init__(self, *args, article: SourceArticle, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        sections = list(_section_queryset())
         self.fields["section"].queryset = _section_queryset()
+        grouped: dict[str, list[tuple[int, str]]] = {}
+        for section in sections:
+            group = language_name(section.locale.language_code)
+            grouped.setdefault(group, []).append((section.pk, section.title))
+        self.fields["section"].choices = [("", "---------"), *grouped.items()]
         ids = [article.pk, *(s.pk for s in story_siblings(article))]
         self.fields["sources"].queryset = SourceArticle.objects.filter(pk__in=ids).select_related(
             "outlet"

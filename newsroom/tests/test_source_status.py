@@ -128,3 +128,21 @@ def test_inbox_filters_show_language_names_and_each_outlet_once(admin_client) ->
     assert ">German</option>" in html
     outlet_select = html.split('name="outlet"', 1)[1].split("</select>", 1)[0]
     assert outlet_select.count("Nordkurier Filter") == 1
+
+
+def test_write_form_lists_sections_under_their_language_and_derives_it(
+    admin_client, source
+) -> None:
+    en = make_section(language="en", title="World")
+    ru = make_section(language="ru", title="Мир")
+
+    html = admin_client.get(reverse(INSPECT, args=[source.pk])).content.decode()
+    response = admin_client.post(
+        reverse("sources_newsroom:write", args=[source.pk]),
+        {"section": ru.pk, "sources": [source.pk]},
+    )
+
+    assert '<optgroup label="English">' in html and '<optgroup label="Russian">' in html
+    assert html.index('<optgroup label="English">') < html.index(f'value="{en.pk}"')
+    page = ArticlePage.objects.get(source_links__source_article=source)
+    assert response.status_code == 302 and page.locale.language_code == "ru"
