@@ -6,7 +6,7 @@ Django's generators cover the required elements; readers also expect `content:en
 
 from __future__ import annotations
 
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -25,6 +25,11 @@ class NewsRssFeed(Rss201rev2Feed):
         super().add_item_elements(handler, item)
         for name in creators:
             handler.addQuickElement("dc:creator", name)
+        # RSS has no per-item "updated"; Atom's element (its namespace is declared by Django for
+        # atom:link) tells readers the entry changed (a correction or update notice).
+        updated, published = item.get("updateddate"), item.get("pubdate")
+        if updated is not None and published is not None and updated > published:
+            handler.addQuickElement("atom:updated", rfc3339_date(updated))
         if item.get("content_html"):
             handler.addQuickElement("content:encoded", item["content_html"])
         media = item.get("media")

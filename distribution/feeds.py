@@ -16,6 +16,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -99,16 +101,28 @@ def absolute_html(html: str, base_url: str) -> str:
     return "".join(parts)
 
 
+def notice_lines(page: ArticlePage) -> list[str]:
+    """ "Correction, 2 December 2026: ..." for each notice, newest first, in the feed's language:
+    a feed reader that shows the changed entry shows what changed."""
+    notices = sorted(page.notices.all(), key=lambda n: (n.date, n.pk), reverse=True)
+    return [f"{n.get_kind_display()}, {date_format(n.date, 'j E Y')}: {n.text}" for n in notices]
+
+
 def entry_for(request: HttpRequest, page: ArticlePage, *, full_text: bool) -> FeedEntry:
     link = absolute(request, page.get_url(request))
     published = page.effective_date
-    updated = max(d for d in (published, page.last_published_at) if d is not None)
+    # The entry is "updated" when a notice is added, not on every re-save (articles/notice_dates).
+    updated = page.date_modified or published
+    notes = notice_lines(page)
+    content_html = absolute_html(str(page.body), link) if full_text else None
+    if content_html is not None and notes:
+        content_html = "".join(f"<p><em>{escape(line)}</em></p>" for line in notes) + content_html
     return FeedEntry(
         title=page.title,
         link=link,
         guid=tag_uri(request, page),
-        summary=page.dek,
-        content_html=absolute_html(str(page.body), link) if full_text else None,
+        summary="\n\n".join([page.dek, *notes]),
+        content_html=content_html,
         published=published,
         updated=updated,
         authors=[author.name for author in page.authors.all()],
@@ -125,7 +139,7 @@ def feed_articles(locale: Locale):
         .in_locale(locale)
         .newest_first()
         .select_related("locale")
-        .prefetch_related(Prefetch("lead_image", queryset=images), "authors", "tags")
+        .prefetch_related(Prefetch("lead_image", queryset=images), "authors", "tags", "notices")
     )
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from articles import trust_pages
+from articles.corrections import corrections_policy_url
 
 from . import conf
 from .feeds import SHARE_IMAGE_SPEC
@@ -115,9 +116,11 @@ def publisher(request: HttpRequest) -> dict:
     if about:
         organization["publishingPrinciples"] = absolute(request, about)
         organization["masthead"] = absolute(request, about)
-    corrections = trust_pages.corrections_policy_url(language)
-    if corrections:
-        organization["correctionsPolicy"] = absolute(request, corrections)
+    # Always present: the policy page if the newsroom made one, else the built-in policy
+    # (articles/corrections.py decides, for every consumer).
+    policy = absolute(request, corrections_policy_url(language))
+    organization["correctionsPolicy"] = policy
+    organization.setdefault("publishingPrinciples", policy)
     return organization
 
 
@@ -158,15 +161,31 @@ def work_ref(translation: Translation) -> dict:
     }
 
 
+def corrections(notices: list) -> list[dict]:
+    """schema.org `correction`: each correction notice as a CorrectionComment (clarifications
+    and updates are not corrections of an error, so they are not claimed as such)."""
+    return [
+        {"@type": "CorrectionComment", "datePublished": iso(n.date), "text": n.text}
+        for n in notices
+        if n.is_correction
+    ]
+
+
 def article_head(
-    request: HttpRequest, page, *, authors: list, source_urls: list[str]
+    request: HttpRequest,
+    page,
+    *,
+    authors: list,
+    source_urls: list[str],
+    notices: list | None = None,
 ) -> ArticleHead:
     """JSON-LD NewsArticle + BreadcrumbList and the OpenGraph/Twitter tags of one article."""
     url = absolute(request, page.get_url(request))
     language = page.locale.language_code
     description = page.search_description or page.dek
     published = page.effective_date
-    modified = max(d for d in (published, page.last_published_at) if d is not None)
+    # Moves with a notice only, not with every re-save (articles/notice_dates.py).
+    modified = page.date_modified
 
     image = None
     if page.lead_image is not None:
@@ -196,6 +215,8 @@ def article_head(
     }
     if image is not None:
         article["image"] = image
+    if correction := corrections(notices if notices is not None else list(page.notices.all())):
+        article["correction"] = correction
 
     translations = live_translations(request, page)
     others = [t for t in translations if t.language != language]

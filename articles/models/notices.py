@@ -80,6 +80,11 @@ class ArticleWithdrawal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # What was live when it was withdrawn: restoring republishes exactly that, not a draft
+    # someone saved since (Wagtail's unpublish forgets the live revision).
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("withdrawal")

@@ -41,6 +41,8 @@ from ..kinds import DEFAULT_KIND, ArticleKind, kind_label, schema_type
 from ..notice_dates import latest_notice_date
 from ..querysets import ArticlePageManager
 from ..reading_time import body_word_count, reading_minutes, reading_time_label
+from .corrections_routes import CorrectionsRoutesMixin
+from .withdrawn import WITHDRAWN_KWARG, WithdrawnServeMixin, withdrawal_at
 
 LISTING_PAGE_SIZE = 12
 
@@ -59,7 +61,9 @@ class ListingCacheMixin:
         return [SITE_KEY, listing_key(_language()), page_key(self.pk)]
 
 
-class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page):
+class HomePage(
+    ListingCacheMixin, ViewRestrictionsMixin, CorrectionsRoutesMixin, RoutablePageMixin, Page
+):
     """The front page of one language: latest articles and a list per section."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -99,6 +103,8 @@ class HomePage(ListingCacheMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
                 article = article_at(self, path_components)
                 if article is not None:
                     return RouteResult(article)
+                if (withdrawal := withdrawal_at(self, path_components)) is not None:
+                    return RouteResult(withdrawal.page, kwargs={WITHDRAWN_KWARG: withdrawal})
         return super().route(request, path_components)
 
     @path("tags/<str:tag_slug>/", name="tag")
@@ -203,7 +209,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, WithdrawnServeMixin, Page):
     """The newsroom's interpretation of one or more foreign outlets' articles."""
 
     kind = models.CharField(
@@ -404,6 +410,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
                     "attribution": attribution_for(self),
                     "authors": list(self.authors.all()),
                     "tags": list(self.tags.all()),
+                    "notices": list(self.notices.order_by("date", "pk")),
                 },
                 request=request,
             )
@@ -416,6 +423,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         )
         context["article_authors"] = SimpleLazyObject(lambda: details["authors"])
         context["article_tags"] = SimpleLazyObject(lambda: details["tags"])
+        context["article_notices"] = SimpleLazyObject(lambda: details["notices"])
         return context
 
 

@@ -57,12 +57,15 @@ def article_head(context):
     if authors is None:
         authors = list(page.authors.all())
     source_urls = [s.url for s in attribution.sources if s.url] if attribution else []
+    notices = context.get("article_notices")
     # Derived from this page's version, its authors/sources and its translations: cached until
     # the page or the content generation changes (core/fragment_cache.py).
     head = cached_for_page(
         "article-head",
         page,
-        lambda: build_article_head(request, page, authors=authors, source_urls=source_urls),
+        lambda: build_article_head(
+            request, page, authors=authors, source_urls=source_urls, notices=notices
+        ),
         request=request,
         per_host=True,
     )

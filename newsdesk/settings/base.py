@@ -238,6 +238,12 @@ LOGGING = {
 }
 # How many articles "Don't Miss" shows under an article.
 NEWSDESK_RELATED_COUNT = 4
+# The corrections policy readers and publisher JSON-LD are pointed to (articles/corrections.py):
+# a path or URL, "{language}" replaced by the reader's language. The default is the built-in
+# policy page beside the corrections list.
+NEWSDESK_CORRECTIONS_POLICY_URL = os.environ.get(
+    "NEWSDESK_CORRECTIONS_POLICY_URL", "/{language}/corrections/policy/"
+)
 # Seconds a worker may serve cached derived page data after another worker's edit (per-process
 # cache only; with Redis invalidation is immediate). See docs/architecture.md, "Caching".
 NEWSDESK_FRAGMENT_TTL = int(os.environ.get("NEWSDESK_FRAGMENT_TTL", "300"))
