@@ -22,11 +22,18 @@ def add_notice(
     date: datetime | None = None,
     user=None,
     publish: bool = True,
+    translation_of: ArticleNotice | None = None,
 ) -> ArticleNotice:
-    """Append a notice to the page's latest revision; publish it unless `publish` is False."""
+    """Append a notice to the page's latest revision; publish it unless `publish` is False.
+
+    `translation_of`: the original's notice this one translates (same translation key, so
+    wagtail-localize treats the two as one translatable object).
+    """
     # From the database: the caller's instance may hold an older latest revision.
     latest = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     notice = ArticleNotice(kind=kind, text=text, date=date or timezone.now(), locale=page.locale)
+    if translation_of is not None:
+        notice.translation_key = translation_of.translation_key
     latest.notices.add(notice)
     revision = latest.save_revision(user=user, log_action=True)
     if publish:

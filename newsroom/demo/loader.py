@@ -22,6 +22,7 @@ from articles.creation import create_article
 from articles.kinds import DEFAULT_KIND
 from articles.models import ArticlePage, Author, HomePage, InfoPage, SectionPage
 from articles.tag_translations import link_tag_names
+from articles.notices import add_notice
 from sources.models import Outlet, SourceArticle
 from translation.linking import register_existing_translation
 
@@ -309,6 +310,7 @@ class DemoLoader:
                     lead_image_via=via_outlet.name,
                     search_description=text["dek"][:255],
                 )
+                self.notices(spec, page, lang, original)
                 if original is not None:
                     # Let wagtail-localize know the pair, so the Russian text opens in its
                     # translation editor and the out-of-step report follows the English page.
@@ -317,6 +319,20 @@ class DemoLoader:
             original = original or page
         for _link in range(link_tag_names(spec["tags"], "en")):
             self.report.count("tag translation")
+
+    def notices(self, spec, page, lang: str, original) -> None:
+        """The article's notices to readers; a translation's notice shares its original's
+        translation key, so wagtail-localize pairs the two texts."""
+        originals = list(original.notices.order_by("date", "pk")) if original else []
+        for i, notice in enumerate(spec.get("notices", [])):
+            add_notice(
+                page,
+                kind=notice["kind"],
+                text=notice["text"][lang],
+                date=self.now - timedelta(hours=notice["hours_ago"]),
+                translation_of=originals[i] if i < len(originals) else None,
+            )
+            self.report.count("notice")
 
     @transaction.atomic
     def run(self) -> LoadReport:
