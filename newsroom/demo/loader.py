@@ -21,8 +21,8 @@ from wagtail.models import Locale, Page, Site
 from articles.creation import create_article
 from articles.kinds import DEFAULT_KIND
 from articles.models import ArticlePage, Author, HomePage, InfoPage, SectionPage
-from articles.tag_translations import link_tag_names
 from articles.notices import add_notice
+from articles.tag_translations import link_tag_names
 from sources.models import Outlet, SourceArticle
 from translation.linking import register_existing_translation
 
