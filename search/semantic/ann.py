@@ -7,7 +7,8 @@ searches int8 vectors natively.
 Keeping it in step without a broker: every write to `SemanticVector` stamps `updated_at`, and
 removals are tombstones (see the model). Before a search, at most every
 `NEWSDESK_SEMANTIC_SYNC_SECONDS`, a process reads the rows changed since the newest stamp it has
-applied (minus a small overlap for transactions that committed out of stamp order) and adds,
+applied, or since its previous sync started (minus a small overlap for transactions that
+committed out of stamp order), and adds,
 replaces or removes those keys. Whatever the index says, results are joined back to the live
 rows in SQL (service.py), so an unpublished page never shows even before the next sync.
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.utils import timezone
 from usearch.index import Index
 
 from ..models import SemanticVector
@@ -73,6 +75,7 @@ class AnnIndex:
         self._index: Index | None = None
         self._applied: dict[int, datetime] = {}  # key -> stamp of the row last applied
         self._watermark: datetime | None = None
+        self._since: datetime | None = None  # when the last sync started
         self._synced_at = 0.0
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -84,7 +87,7 @@ class AnnIndex:
         with self._lock:
             if self._index is None and not self._load():
                 self._index = _new_index()
-                self._applied, self._watermark = {}, None
+                self._applied, self._watermark, self._since = {}, None, None
             self.sync(force=True)
 
     def _load(self) -> bool:
@@ -135,6 +138,7 @@ class AnnIndex:
         with self._lock:
             self._index = None
             self._applied, self._watermark, self._synced_at = {}, None, 0.0
+            self._since = None
 
     def _require(self) -> Index:
         if self._index is None:
@@ -153,9 +157,14 @@ class AnnIndex:
                 self.ensure_loaded()
                 return 0
             self._synced_at = now
+            started = timezone.now()
             rows = SemanticVector.objects.filter(kind=self.kind)
-            if self._watermark is not None:
-                rows = rows.filter(updated_at__gte=self._watermark - SYNC_OVERLAP)
+            # Rows stamped before the previous sync started (less the overlap) were applied
+            # then; a row committed since carries a stamp after that point, or within the
+            # overlap for a transaction that ran long. (After loading a file: its watermark.)
+            since = self._since or self._watermark
+            if since is not None:
+                rows = rows.filter(updated_at__gte=since - SYNC_OVERLAP)
             changed = 0
             add_keys: list[int] = []
             add_vectors: list[np.ndarray] = []
@@ -180,6 +189,7 @@ class AnnIndex:
                     self._add(add_keys, add_vectors)
                     add_keys, add_vectors = [], []
             self._add(add_keys, add_vectors)
+            self._since = started
             return changed
 
     def _add(self, keys: list[int], vectors: list[np.ndarray]) -> None:
@@ -204,9 +214,11 @@ class AnnIndex:
                 return []
             quantised = np.clip(np.rint(query * SCALE), -127, 127).astype(np.int8)
             matches = index.search(quantised, min(count, len(index)))
+            keys = np.asarray(matches.keys).tolist()
+            distances = np.asarray(matches.distances).tolist()
             return [
-                Neighbour(int(key), float(1.0 - distance))
-                for key, distance in zip(matches.keys, matches.distances, strict=True)
+                Neighbour(int(key), 1.0 - float(distance))
+                for key, distance in zip(keys, distances, strict=True)
             ]
 
     def __len__(self) -> int:
