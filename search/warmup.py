@@ -7,10 +7,12 @@ forks its workers can share the expensive part:
 
 - `warm_up_process()` needs no database. `newsdesk/wsgi.py` calls it when the application is
   loaded; under gunicorn with `preload_app` (deploy/gunicorn.conf.py) that happens once in the
-  master, and the forked workers share the loaded dictionaries (copy-on-write pages).
+  master, and the forked workers share the loaded dictionaries and the sentence encoder of the
+  semantic index (copy-on-write pages).
 - `warm_up_worker()` runs one search per content language in the worker itself (gunicorn's
   `post_worker_init` hook): its own database connection, the archive statistics the ranking
-  uses and the query path's caches. A failure is logged and never stops the worker.
+  uses, the query path's caches and the semantic ANN index (loaded from its saved file, see
+  search/semantic/ann.py). A failure is logged and never stops the worker.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.utils import translation
 
 from . import analysis, query
 from .backends import SearchFilters, get_backend
+from .semantic.encoding import embed_query
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ def warm_up_process() -> float:
     """Dictionaries, catalogues, templates, URLs: everything without the database. Seconds."""
     started = time.perf_counter()
     analysis.warm_up(SAMPLE_TEXT)
+    # The sentence encoder (~2 s, ~120 MB): loaded before the fork, shared by the workers.
+    embed_query(SAMPLE_TEXT)
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Search")
