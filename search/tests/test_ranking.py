@@ -1,4 +1,5 @@
-"""Second-stage ranking (search.ranking) and letter/digit tokenization, on both databases."""
+"""Second-stage lexical ranking (search.ranking) and letter/digit tokenization, on both
+databases; the semantic fusion is off here (hybrid=False), search/tests/test_hybrid.py has it."""
 
 import pytest
 
@@ -14,7 +15,7 @@ RU = SearchFilters(languages=("ru",))
 
 
 def top_ids(text: str, limit: int = 10) -> list[int]:
-    _count, hits, _ = find(analyze_query(text), RU, 0, limit)
+    _count, hits, _ = find(analyze_query(text), RU, 0, limit, hybrid=False)
     return [h.page_id for h in hits]
 
 
@@ -107,7 +108,7 @@ def test_pages_across_the_reranked_head_lose_and_repeat_nothing(site, monkeypatc
     monkeypatch.setattr(search_query, "RERANK_CANDIDATES", 3)
     seen = []
     for offset in range(0, 8, 2):
-        _count, hits, _ = find(analyze_query("учения"), RU, offset, 2)
+        _count, hits, _ = find(analyze_query("учения"), RU, offset, 2, hybrid=False)
         seen.extend(h.page_id for h in hits)
     assert sorted(seen) == sorted(p.pk for p in pages)
 
@@ -125,9 +126,9 @@ def test_migration_reanalyses_entries_indexed_before_the_split(site):
     IndexEntry.objects.filter(page_id=plane.pk).update(
         title_terms="крушение", body_terms="авиация самолет 154 разбиться"
     )
-    _count, _hits, any_word = find(analyze_query("ту154"), RU, 0, 10)
+    _count, _hits, any_word = find(analyze_query("ту154"), RU, 0, 10, hybrid=False)
     assert any_word  # only "154" matched: no article has both words
     migration = import_module("search.migrations.0010_reanalyse_letter_digit_words")
     migration.reanalyse(apps, None)
-    count, hits, any_word = find(analyze_query("ту154"), RU, 0, 10)
+    count, hits, any_word = find(analyze_query("ту154"), RU, 0, 10, hybrid=False)
     assert (count, [h.page_id for h in hits], any_word) == (1, [plane.pk], False)
