@@ -25,7 +25,14 @@ from sources.viewsets import (
     StoryViewSet,
 )
 
-from . import admin_views, extraction_preview, source_watch_views, watch_views
+from . import (
+    admin_views,
+    extraction_preview,
+    inbox_views,
+    report_views,
+    source_watch_views,
+    watch_views,
+)
 from .inbox import mark_linked_sources_used, slug_follows_title
 from .models import Watch
 
@@ -34,8 +41,8 @@ class InboxViewSet(SourceArticleViewSet):
     """The newsroom inbox: filter, search, open an article, start an interpretation."""
 
     menu_label = _("Inbox")
-    filterset_class = admin_views.InboxFilterSet
-    index_view_class = admin_views.InboxIndexView
+    filterset_class = inbox_views.InboxFilterSet
+    index_view_class = inbox_views.InboxIndexView
     inspect_view_enabled = True
     inspect_view_class = admin_views.SourceArticleInspectView
 
@@ -78,7 +85,7 @@ newsroom_urls = [
         extraction_preview.extraction_preview,
         name="extraction_preview",
     ),
-    path("feed-health/", admin_views.FeedHealthView.as_view(), name="feed_health"),
+    path("feed-health/", report_views.FeedHealthView.as_view(), name="feed_health"),
     path("source-updates/", source_watch_views.SourceUpdatesView.as_view(), name="source_updates"),
     path(
         "source-updates/<int:page_pk>/write-correction/",
@@ -87,7 +94,7 @@ newsroom_urls = [
     ),
     path(
         "source-updates/<int:link_pk>/reviewed/",
-        admin_views.source_update_reviewed,
+        report_views.source_update_reviewed,
         name="source_update_reviewed",
     ),
 ]

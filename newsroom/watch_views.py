@@ -24,7 +24,7 @@ from wagtail.permission_policies.base import AuthenticationOnlyPermissionPolicy
 
 from sources.models import Outlet
 
-from .admin_views import language_choices, outlets_once
+from .inbox_views import language_choices, outlets_once
 from .models import Watch
 from .watches import mark_seen, unseen_matches
 
