@@ -69,9 +69,10 @@ from search import query as search_query  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, RelatedArticles  # noqa: E402
-from search.query import correct_typos, find  # noqa: E402
+from search.query import find  # noqa: E402
 from search.related import compute_all  # noqa: E402
 from search.semantic.service import search_pages  # noqa: E402
+from search.typos import correct_typos  # noqa: E402
 
 FILES = ["ng_0", "ng_1", "russia_today_0", "russia_today_7"]
 DATE_RE = re.compile(r"/(\d{4}-\d{2}-\d{2})/")

@@ -65,7 +65,8 @@ from search import indexing, related  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, IndexEntry, RelatedArticles  # noqa: E402
-from search.query import correct_typos, find, run_search  # noqa: E402
+from search.query import find, run_search  # noqa: E402
+from search.typos import correct_typos  # noqa: E402
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{5,}")

@@ -19,20 +19,18 @@ from django.utils.safestring import SafeString
 from core import reader_input, routing
 
 from .analysis import (
-    CYRILLIC_RE,
     ParsedQuery,
-    QueryWord,
     analyze_query,
-    slots_from_index_text,
-    word_terms,
 )
 from .backends import Hit, SearchBackend, SearchFilters, get_backend
 from .backends.base import TermGroup
-from .models import IndexEntry, TermStat, VocabularyTerm
+from .models import IndexEntry, TermStat
+from .phrases import phrase_filter
 from .ranking import DEFAULT_PARAMS, RankingParams, find_matches, idf, score
 from .semantic import hybrid as hybrid_search
 from .semantic.service import best_passages, query_vector
 from .snippets import highlight, snippet
+from .typos import correct_typos
 
 PAGE_SIZE = 10
 # Past the ranked candidates pages are empty and clamp to the last one anyway (run_search).
@@ -40,8 +38,6 @@ MAX_PAGE_NUMBER = 1_000_000
 # Phrase queries are matched on terms by the index, then checked for adjacency here; only the
 # best candidates are checked, which bounds the work of a phrase made of common words.
 PHRASE_CANDIDATES = 2_000
-TYPO_MIN_LENGTH = 5
-MAX_CORRECTIONS_PER_WORD = 6
 # The database's best this many matches are re-scored by search.ranking (its recall at 50
 # is ~0.79 on the shared keywords against ~0.65 at 10: the gain is in re-ordering them; 100
 # candidates measured the same R@10 and MRR on the tuning half at twice the cost).
@@ -50,8 +46,6 @@ RERANK_CANDIDATES = 50
 # recomputed at most this often per process, from the newest STATS_SAMPLE entries.
 STATS_SECONDS = 600
 STATS_SAMPLE = 2_000
-RUSSIAN_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
-LATIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass
@@ -91,74 +85,6 @@ class SearchOutcome:
 def parse_page_number(raw: object) -> int:
     """Any page parameter becomes a page number >= 1 ("abc", "0", "-3" -> 1)."""
     return reader_input.clamped_integer(raw, default=1, minimum=1, maximum=MAX_PAGE_NUMBER)
-
-
-def edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away from word."""
-    alphabet = RUSSIAN_ALPHABET if CYRILLIC_RE.search(word) else LATIN_ALPHABET
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
-    inserts = {a + c + b for a, b in splits for c in alphabet}
-    return (deletes | transposes | replaces | inserts) - {word}
-
-
-def correct_typos(words: list[QueryWord]) -> dict[str, list[str]]:
-    """Add the terms of known words one edit away to query words the index has never seen.
-
-    Only words of TYPO_MIN_LENGTH letters or more are corrected: in short words one letter
-    is too much of the word. Returns {typed word: [known forms used]} so the page can say so.
-    """
-    candidates = [w for w in words if len(w.surface) >= TYPO_MIN_LENGTH and not w.surface.isdigit()]
-    if not candidates:
-        return {}
-    lookup = {w.surface for w in candidates} | {t for w in candidates for t in w.terms}
-    known = set(VocabularyTerm.objects.filter(form__in=lookup).values_list("form", flat=True))
-    corrections: dict[str, list[str]] = {}
-    for word in candidates:
-        if word.surface in known or known.intersection(word.terms):
-            continue
-        forms = sorted(
-            VocabularyTerm.objects.filter(form__in=edits1(word.surface)).values_list(
-                "form", flat=True
-            )
-        )[:MAX_CORRECTIONS_PER_WORD]
-        if not forms:
-            continue
-        extra = [term for form in forms for term in word_terms(form)]
-        word.terms = tuple(dict.fromkeys([*word.terms, *extra]))
-        corrections[word.surface] = forms
-    return corrections
-
-
-def _contains_phrase(slots: list[frozenset[str]], phrase: list[QueryWord]) -> bool:
-    wanted = [set(w.terms) for w in phrase]
-    length = len(wanted)
-    for start in range(len(slots) - length + 1):
-        if all(slots[start + k] & wanted[k] for k in range(length)):
-            return True
-    return False
-
-
-def _phrase_filter(hits: list[Hit], phrases: list[list[QueryWord]]) -> list[Hit]:
-    stored = IndexEntry.objects.filter(page_id__in=[h.page_id for h in hits]).values_list(
-        "page_id", "title_terms", "body_terms"
-    )
-    texts = {
-        pk: (slots_from_index_text(title), slots_from_index_text(body))
-        for pk, title, body in stored
-    }
-    kept = []
-    for hit in hits:
-        if hit.page_id not in texts:
-            continue
-        title_slots, body_slots = texts[hit.page_id]
-        if all(
-            _contains_phrase(title_slots, p) or _contains_phrase(body_slots, p) for p in phrases
-        ):
-            kept.append(hit)
-    return kept
 
 
 @dataclass(frozen=True)
@@ -311,7 +237,7 @@ def find(
         return 0, [], False
     if parsed.phrases:
         ranked = backend.search(groups, filters, offset=0, limit=PHRASE_CANDIDATES)
-        matched = _phrase_filter(ranked, parsed.phrases)
+        matched = phrase_filter(ranked, parsed.phrases)
         if cross and text:
             # Across languages a phrase cannot match word for word: the exact matches stay
             # first, the other languages' closest articles follow (search/semantic/hybrid.py).
