@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -211,6 +211,11 @@ def word_terms(surface: str) -> tuple[str, ...]:
 
 def analyze(text: str) -> list[tuple[str, ...]]:
     """Analysed slot stream of a text: one tuple of alternative terms per kept word."""
+    return _slots(text, word_terms)
+
+
+def _slots(text: str, terms_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The one tokenizing loop of `analyze` and `analyze_in`; `terms_of` analyses a word."""
     text = _normalize(text)
     slots = []
     # No Token objects here: this loop runs over every word of every indexed article.
@@ -221,7 +226,7 @@ def analyze(text: str) -> list[tuple[str, ...]]:
         if len(surface) <= CODE_MAX_LETTERS and is_code(text, match.start(), match.end()):
             terms: tuple[str, ...] = (fold(surface),)
         else:
-            terms = word_terms(surface)
+            terms = terms_of(surface)
         if terms:
             slots.append(terms)
     return slots
@@ -356,19 +361,7 @@ def word_terms_in(surface: str, language: str) -> tuple[str, ...]:
 
 def analyze_in(text: str, language: str) -> list[tuple[str, ...]]:
     """`analyze` for a text in ``language`` (the outlet's), with that language's stemming."""
-    text = _normalize(text)
-    slots = []
-    for match in WORD_RE.finditer(text):
-        surface = match.group()
-        if len(surface) > MAX_WORD_LENGTH:
-            continue
-        if len(surface) <= CODE_MAX_LETTERS and is_code(text, match.start(), match.end()):
-            terms: tuple[str, ...] = (fold(surface),)
-        else:
-            terms = word_terms_in(surface, language)
-        if terms:
-            slots.append(terms)
-    return slots
+    return _slots(text, lambda surface: word_terms_in(surface, language))
 
 
 def add_language_stems(query: ParsedQuery, languages: Iterable[str]) -> ParsedQuery:
