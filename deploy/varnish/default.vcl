@@ -161,7 +161,13 @@ sub vcl_synth {
 }
 
 sub vcl_backend_error {
-    # No backend answered: a short error the client may retry; vcl_deliver tries a stale copy.
+    if (bereq.is_bgfetch || (!bereq.uncacheable && !bereq.http.X-Newsdesk-Stale)) {
+        # Delivering this error would store it in place of the expired copy that
+        # stale-if-error keeps (as in vcl_backend_response): abandon; a reader's request goes
+        # on to vcl_synth, which looks again with a long grace.
+        return (abandon);
+    }
+    # No backend answered and no copy to fall back on (or a passed request): a short error.
     set beresp.http.Content-Type = "text/plain; charset=utf-8";
     set beresp.http.Cache-Control = "private, no-store";
     set beresp.ttl = 0s;

@@ -10,7 +10,10 @@ from search.query import find
 
 
 def ids_for(text: str, languages=("ru", "en")) -> list[int]:
-    _count, hits, _ = find(analyze_query(text), SearchFilters(languages=languages), 0, 50)
+    """Lexical hits only: these tests are about the word index (the semantic index has its
+    own, test_semantic_index.py); a barley article is rightly a semantic match for "wheat"."""
+    filters = SearchFilters(languages=languages)
+    _count, hits, _ = find(analyze_query(text), filters, 0, 50, hybrid=False)
     return [h.page_id for h in hits]
 
 
