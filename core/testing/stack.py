@@ -42,6 +42,15 @@ def redis_up() -> bool:
         return False
 
 
+PENDING_TASKS = """
+from django_tasks_db.models import DBTaskResult
+from core.scheduling import periodic_jobs
+periodic = {job.task.module_path for job in periodic_jobs()}
+pending = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+print(pending.exclude(task_path__in=periodic).count())
+"""
+
+
 class Stack:
     """A running stack: its public URL, its environment file, and ways to poke it."""
 
@@ -71,6 +80,16 @@ class Stack:
             text=True,
         )
         return done.stdout
+
+    def settle(self, within: float = 120.0) -> None:
+        """Wait until the workers have run every task but the periodic ones (indexing, "Don't
+        Miss", purges): a purge arriving later would remove a copy a test relies on."""
+        wait_for(
+            lambda: self.shell(PENDING_TASKS).strip().splitlines()[-1] == "0",
+            within,
+            "the task queue to drain",
+            step=0.5,
+        )
 
     def get(
         self,

@@ -67,6 +67,7 @@ def postgres():
 def stack(postgres: PrivatePostgres):
     with running_stack(database_url=postgres.url("newsdesk_stack"), env=SHORT_LIVED) as running:
         running.shell(SETUP)
+        running.settle()
         yield running
 
 

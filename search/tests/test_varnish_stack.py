@@ -12,7 +12,6 @@ Missing varnishd fails these tests (CI installs it: .ci/run); it never skips the
 from __future__ import annotations
 
 import http.client
-import time
 
 import pytest
 
@@ -35,7 +34,7 @@ def stack():
     with running_stack() as running:
         running.shell(SETUP)
         # Let the worker index the articles (stored "Don't Miss") before pages are cached.
-        time.sleep(3)
+        running.settle()
         yield running
 
 
