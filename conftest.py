@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 pytest_plugins = ["core.testing.fixtures", "core.testing.browser"]
 
 DB_FIXTURES = {
@@ -51,3 +53,19 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def fresh_semantic_index():
+    """Every test starts from empty in-memory ANN indexes (search/semantic/ann.py).
+
+    They live in process memory while each test's rows are rolled back, so without this a
+    vector of an earlier test's page, whose id SQLite hands out again, would come back as a
+    semantic hit for another page. Here (the project's root conftest) because tests of every
+    app search through it, and core's fixtures may not import search.
+    """
+    from search.semantic import ann
+
+    ann.reset_all()
+    yield
+    ann.reset_all()

@@ -2,6 +2,7 @@
 
 The bitmaps only exist for terms in COMMON_TERM_DOCUMENTS articles or more; the tests lower that
 threshold to 2 so a handful of articles exercise the same code as a 100,000-article archive.
+Searches run with the semantic fusion off (`hybrid=False`): these are the lexical index's counts.
 """
 
 from dataclasses import replace
@@ -96,7 +97,9 @@ def test_a_word_with_only_rare_terms_goes_through_gin(common_corpus):
     groups = [w.terms for w in analyze_query("солдаты фермеры").all_words]
     backend = get_backend()
     assert backend._match_bitmap(groups, SearchFilters(languages=("ru",)), True) is None
-    count, hits, _ = find(analyze_query("солдаты фермеры"), SearchFilters(languages=("ru",)), 0, 10)
+    count, hits, _ = find(
+        analyze_query("солдаты фермеры"), SearchFilters(languages=("ru",)), 0, 10, hybrid=False
+    )
     assert (count, [h.page_id for h in hits]) == (1, [common_corpus["c"].pk])
 
 
@@ -104,7 +107,9 @@ def test_a_word_with_only_rare_terms_goes_through_gin(common_corpus):
 @pytest.mark.django_db
 def test_trigger_keeps_bitmaps_exact_on_publish_unpublish_and_delete(common_corpus, site):
     def solder_ids():
-        count, hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 50)
+        count, hits, _ = find(
+            analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 50, hybrid=False
+        )
         assert count == len(hits)
         return {h.page_id for h in hits}
 
@@ -130,7 +135,9 @@ def test_trigger_keeps_bitmaps_exact_on_publish_unpublish_and_delete(common_corp
 def test_the_ranking_cap_keeps_the_newest_pages(common_corpus, monkeypatch):
     monkeypatch.setattr(type(get_backend()), "RANK_CANDIDATES", 2)
     pages = common_corpus
-    count, hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10)
+    count, hits, _ = find(
+        analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10, hybrid=False
+    )
     assert count == 3
     assert {h.page_id for h in hits} == {pages["b"].pk, pages["c"].pk}
 
@@ -143,7 +150,9 @@ def test_bulk_loads_drop_the_bitmaps_and_rebuild_them(common_corpus, monkeypatch
     indexing.drop_term_bitmaps()
     assert not TermBitmap.objects.exists()
     # Without bitmaps every query takes the GIN path and still answers.
-    count, _hits, _ = find(analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10)
+    count, _hits, _ = find(
+        analyze_query("солдат"), SearchFilters(languages=("ru",)), 0, 10, hybrid=False
+    )
     assert count == 3
     indexing.index_page_ids([p.pk for p in common_corpus.values()])
     assert TermBitmap.objects.filter(term="солдат").exists()
