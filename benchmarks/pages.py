@@ -97,20 +97,31 @@ def run_wrk(name: str, url: str, duration: float, connections: int) -> Result:
     return Result(name, rps, p50, p99, requests, errors)
 
 
-def run_python_load(name: str, url: str, duration: float, connections: int) -> Result:
-    """Threads with keep-alive connections; reconnects whenever the server closes."""
-    parsed = urllib.request.urlparse(url)
-    path = parsed.path or "/"
+def threaded_load(
+    host: str,
+    port: int,
+    paths: list[str],
+    duration: float,
+    connections: int,
+    host_header: str | None = None,
+    timeout: float = 30,
+) -> tuple[list[float], int, float]:
+    """Threads with keep-alive connections cycling through `paths`; reconnects whenever the
+    server closes. Returns (sorted latencies in ms, errors, seconds elapsed)."""
     latencies: list[list[float]] = [[] for _ in range(connections)]
     errors = [0] * connections
+    headers = {"Host": host_header or f"{host}:{port}"}
     deadline = time.perf_counter() + duration
 
     def worker(slot: int) -> None:
-        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+        index = slot
         while time.perf_counter() < deadline:
+            path = paths[index % len(paths)]
+            index += connections
             start = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Host": parsed.netloc})
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -118,11 +129,11 @@ def run_python_load(name: str, url: str, duration: float, connections: int) -> R
                 latencies[slot].append((time.perf_counter() - start) * 1000)
                 if response.will_close:
                     conn.close()
-                    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+                    conn = http.client.HTTPConnection(host, port, timeout=timeout)
             except OSError:
                 errors[slot] += 1
                 conn.close()
-                conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+                conn = http.client.HTTPConnection(host, port, timeout=timeout)
         conn.close()
 
     started = time.perf_counter()
@@ -132,12 +143,20 @@ def run_python_load(name: str, url: str, duration: float, connections: int) -> R
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    samples = sorted(x for per_thread in latencies for x in per_thread)
+    return sorted(x for per_thread in latencies for x in per_thread), sum(errors), elapsed
+
+
+def run_python_load(name: str, url: str, duration: float, connections: int) -> Result:
+    """`threaded_load` on one URL, as a Result like wrk's."""
+    parsed = urllib.request.urlparse(url)
+    samples, errors, elapsed = threaded_load(
+        parsed.hostname, parsed.port, [parsed.path or "/"], duration, connections, parsed.netloc
+    )
     if not samples:
-        return Result(name, 0.0, float("nan"), float("nan"), 0, sum(errors))
+        return Result(name, 0.0, float("nan"), float("nan"), 0, errors)
     p50 = samples[len(samples) // 2]
     p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    return Result(name, len(samples) / elapsed, p50, p99, len(samples), sum(errors))
+    return Result(name, len(samples) / elapsed, p50, p99, len(samples), errors)
 
 
 def load(name: str, url: str, duration: float, connections: int) -> Result:

@@ -40,11 +40,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import zipfile
 from pathlib import Path
+
+from pages import threaded_load
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -180,42 +181,10 @@ def search_path(query: str) -> str:
 
 
 def load(port: int, paths: list[str], duration: float, connections: int) -> dict:
-    """Threads with keep-alive connections cycling through `paths`; latency per request."""
-    latencies: list[list[float]] = [[] for _ in range(connections)]
-    errors = [0] * connections
-    deadline = time.perf_counter() + duration
-
-    def worker(slot: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        index = slot
-        while time.perf_counter() < deadline:
-            path = paths[index % len(paths)]
-            index += connections
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path, headers={"Host": "localhost"})
-                response = conn.getresponse()
-                response.read()
-                if response.status != 200:
-                    errors[slot] += 1
-                latencies[slot].append((time.perf_counter() - started) * 1000)
-                if response.will_close:
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            except OSError:
-                errors[slot] += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        conn.close()
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    samples = sorted(x for per_thread in latencies for x in per_thread)
+    """Keep-alive threads cycling through `paths` (pages.threaded_load); latency per request."""
+    samples, errors, elapsed = threaded_load(
+        "127.0.0.1", port, paths, duration, connections, host_header="localhost", timeout=60
+    )
 
     def pct(p: float) -> float:
         return samples[min(len(samples) - 1, int(len(samples) * p))] if samples else float("nan")
@@ -226,7 +195,7 @@ def load(port: int, paths: list[str], duration: float, connections: int) -> dict
         "p95": pct(0.95),
         "p99": pct(0.99),
         "requests": len(samples),
-        "errors": sum(errors),
+        "errors": errors,
     }
 
 

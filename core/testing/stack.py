@@ -231,22 +231,6 @@ class PrivatePostgres:
             "start",
         )
 
-    def restart(self) -> None:
-        """What an operator's `systemctl restart postgresql` does: every connection is cut."""
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-o",
-            self._options(),
-            "-m",
-            "fast",
-            "-w",
-            "restart",
-        )
-
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
