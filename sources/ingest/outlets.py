@@ -17,23 +17,32 @@ def default_locale() -> Locale:
     return locale
 
 
-def resolve_outlet(
-    name: str | None, url: str, *, site_name: str | None = None, language: str = ""
-) -> Outlet:
-    """The outlet named ``name`` (created if new), else the one whose homepage host matches."""
+def find_outlet(name: str | None, url: str) -> Outlet | None:
+    """The existing outlet named ``name``, else (no name) the one whose homepage host matches."""
     locale = default_locale()
-    parts = urlsplit(url)
-    homepage = f"{parts.scheme}://{parts.netloc}/"
     if name:
         found = Outlet.objects.filter(name__iexact=name, locale=locale).first()
-        found = found or Outlet.objects.filter(name__iexact=name).first()
-        if found is not None:
-            return found
-        return Outlet.objects.create(name=name, homepage=homepage, language=language, locale=locale)
+        return found or Outlet.objects.filter(name__iexact=name).first()
     host = url_host(url)
     for outlet in Outlet.objects.filter(locale=locale).exclude(homepage=""):
         if url_host(outlet.homepage) == host:
             return outlet
+    return None
+
+
+def resolve_outlet(
+    name: str | None, url: str, *, site_name: str | None = None, language: str = ""
+) -> Outlet:
+    """The outlet named ``name`` (created if new), else the one whose homepage host matches."""
+    found = find_outlet(name, url)
+    if found is not None:
+        return found
+    locale = default_locale()
+    parts = urlsplit(url)
+    homepage = f"{parts.scheme}://{parts.netloc}/"
+    if name:
+        return Outlet.objects.create(name=name, homepage=homepage, language=language, locale=locale)
+    host = url_host(url)
     return Outlet.objects.create(
         name=(site_name or host or "Unknown outlet")[:200],
         homepage=homepage,

@@ -1,5 +1,7 @@
 """Editors' rules at ingest: a feed's keep/block rules (judge an entry, remember a block) and an
 outlet's extraction rule (its selectors, and the record of whether they still match).
+``extract_page`` is the one extraction step of ingest: feed entries' pages and ``ingest_url``'s
+single pages both go through it, so an outlet's rule applies whichever way a page arrives.
 
 The matching itself (and why it cannot hang) is sources/feed_rules.py; this module is the part
 that touches the database, so the run (runs.py) stays a list of steps.
@@ -10,8 +12,9 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..extraction import ExtractedArticle
+from ..extraction import ExtractedArticle, extract_article
 from ..feed_rules import Verdict, evaluate, usable
+from ..fetching.client import FetchResult
 from ..models import BlockedEntry, ExtractionRule, Feed, FeedRule, Outlet
 from .records import ArticleData
 
@@ -67,3 +70,19 @@ def record_extraction_check(rule: ExtractionRule, url: str, page: ExtractedArtic
     if not page.rule_missed:
         changes["last_matched_at"] = now
     ExtractionRule.objects.filter(pk=rule.pk).update(**changes)
+
+
+def extract_page(result: FetchResult, rule: ExtractionRule | None) -> ExtractedArticle:
+    """Extract a fetched page with the outlet's rule (if any) and record whether it matched.
+
+    Raises ExtractionError like ``extract_article``.
+    """
+    page = extract_article(
+        result.body,
+        url=result.url,
+        http_charset=result.encoding,
+        selectors=rule.selectors() if rule else None,
+    )
+    if rule is not None:
+        record_extraction_check(rule, result.url, page)
+    return page

@@ -12,18 +12,18 @@ from django.conf import settings
 
 from core.web_urls import is_web_url
 
-from ..extraction import ExtractionError, extract_article
+from ..extraction import ExtractionError
 from ..feeds import FeedEntry, FeedParseError, parse_feed
 from ..fetching.client import Fetcher, FetchResult
 from ..fetching.errors import FetchError
 from ..models import ExtractionRule, Feed, Outlet, SourceArticle
 from .feed_state import due_feeds, record_feed_failure, record_feed_success
-from .outlets import resolve_outlet
+from .outlets import find_outlet, resolve_outlet
 from .records import ArticleData, body_hash, data_from_entry, data_from_page, entry_hash, merge_page
 from .rules import (
+    extract_page,
     extraction_rule_for,
     judge,
-    record_extraction_check,
     remember_block,
     rules_of,
     was_blocked,
@@ -172,17 +172,10 @@ class _Run:
             )
             if result.not_modified:
                 return None
-            page = extract_article(
-                result.body,
-                url=result.url,
-                http_charset=result.encoding,
-                selectors=rule.selectors() if rule else None,
-            )
+            page = extract_page(result, rule)
         except (FetchError, ExtractionError) as exc:
             data.fetch_error = f"{type(exc).__name__}: {exc}"[:2000]
             return data
-        if rule is not None:
-            record_extraction_check(rule, result.url, page)
         return merge_page(data, page, result)
 
     # -- one feed -------------------------------------------------------------------------
@@ -309,13 +302,16 @@ def _ingest_one_url(run: _Run, url: str, outlet_name: str | None) -> None:
         run.poll_feed(feed, prefetched=result)
         return
     run.summary.attempts += 1
+    # The outlet is known before extraction when it exists, so its extraction rule applies
+    # exactly as it does to its feeds' pages; a new outlet has no rule yet.
+    outlet = find_outlet(outlet_name, result.url)
     try:
-        page = extract_article(result.body, url=result.url, http_charset=result.encoding)
+        page = extract_page(result, run.extraction_rule(outlet))
     except ExtractionError as exc:
         run.summary.failed += 1
         run.error(url, f"could not extract the page: {exc}")
         return
-    outlet = resolve_outlet(
+    outlet = outlet or resolve_outlet(
         outlet_name, result.url, site_name=page.site_name, language=page.language or ""
     )
     data = data_from_page(page, result, page.language or outlet.language)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from core.testing.factories import make_locales
 from core.testing.fake_web import FakeWeb
@@ -127,3 +129,45 @@ def test_ingest_uses_the_outlets_rule_and_records_when_it_stops_matching(
     rule.refresh_from_db()
     assert rule.missed_fields == ["title"]
     assert rule.last_checked_url == fake_web.url("/news/ferry.html")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("by", ["host", "name"])
+def test_ingest_url_applies_the_outlets_rule_like_feed_ingest(
+    fake_web: FakeWeb, settings, by: str
+) -> None:
+    """`manage.py ingest_url <page>` and a feed's pages share one extraction step
+    (sources.ingest.rules.extract_page): the outlet's selectors apply to both."""
+    settings.NEWSDESK_FETCH_MIN_HOST_DELAY = 0.0
+    make_locales()
+    outlet = make_outlet("Velmora Courier", language="en", homepage=fake_web.url("/"))
+    rule = ExtractionRule.objects.create(outlet=outlet, **SELECTORS)
+    fake_web.add("/news/ferry.html", ODD_PAGE, content_type="text/html; charset=utf-8")
+    args = ["--outlet", "velmora courier"] if by == "name" else []
+
+    call_command("ingest_url", fake_web.url("/news/ferry.html"), *args, stdout=StringIO())
+
+    article = SourceArticle.objects.get()
+    assert article.outlet == outlet
+    assert article.title == "Ferry fares in Velmora fall for the winter"
+    assert article.authors == ["Ilse Haugen"]
+    assert "newsletter" not in article.text
+    rule.refresh_from_db()
+    assert rule.last_checked_url == fake_web.url("/news/ferry.html")
+    assert rule.missed_fields == [] and rule.last_matched_at is not None
+
+
+@pytest.mark.django_db
+def test_ingest_url_of_a_new_outlet_extracts_with_trafilatura(fake_web: FakeWeb, settings) -> None:
+    settings.NEWSDESK_FETCH_MIN_HOST_DELAY = 0.0
+    make_locales()
+    other = make_outlet("Elsewhere Gazette", language="en")
+    ExtractionRule.objects.create(outlet=other, **SELECTORS)  # another outlet's rule
+    fake_web.add("/news/ferry.html", ODD_PAGE, content_type="text/html; charset=utf-8")
+
+    call_command("ingest_url", fake_web.url("/news/ferry.html"), stdout=StringIO())
+
+    article = SourceArticle.objects.get()
+    assert article.outlet != other
+    assert article.title != "Ferry fares in Velmora fall for the winter"
+    assert ExtractionRule.objects.get().last_checked_at is None
