@@ -8,11 +8,19 @@ who that person is (photo, role, biography) and lists their articles, and its JS
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 
 from core.i18n import Alternate, language_name
 
 from .models import ArticlePage, Author
+
+
+def authors_to_credit(locale, *, keep=()):
+    """The authors an article in this locale may credit: that locale's translations only (the
+    editor's chooser must not mix languages); ``keep`` (ids already credited, e.g. from before
+    this rule) stays choosable so an old page can still be saved."""
+    return Author.objects.filter(Q(locale=locale) | Q(pk__in=list(keep))).order_by("name", "pk")
 
 
 def author_in(locale, slug: str) -> Author:

@@ -21,6 +21,20 @@ class ArticlePageForm(WagtailAdminPageForm):
             # The select always posts a value; a post without one (an old form, a script)
             # keeps the default kind instead of failing.
             self.fields["kind"].required = False
+        if "authors" in self.fields:
+            self._limit_authors_to_locale()
+
+    def _limit_authors_to_locale(self) -> None:
+        """Offer only the authors of the page's language (a new page takes its parent's)."""
+        from .authors import authors_to_credit  # models import this module
+
+        locale_id = self.instance.locale_id
+        if locale_id is None and self.parent_page is not None:
+            locale_id = self.parent_page.locale_id
+        if locale_id is None:
+            return
+        keep = [getattr(a, "pk", a) for a in self.initial.get("authors") or ()]
+        self.fields["authors"].queryset = authors_to_credit(locale_id, keep=keep)
 
     def clean_kind(self):
         return self.cleaned_data.get("kind") or DEFAULT_KIND

@@ -78,3 +78,50 @@ def test_article_without_a_source_is_refused(editor_client):
     response = editor_client.post(add_url, article_form([], [], "action-publish"))
     assert response.status_code == 200  # the form comes back with an error
     assert not ArticlePage.objects.filter(slug="grain-shipments-resume").exists()
+
+
+def _author_choices(response) -> set[str]:
+    field = response.context["form"].fields["authors"]
+    return {str(author) for author in field.queryset}
+
+
+def test_the_author_chooser_offers_only_the_pages_language(editor_client):
+    section_ru = make_section("ru", title="Экономика", slug="ekonomika")
+    section_en = make_section("en", title="Economy", slug="economy")
+    make_author("Mark Ellison", language="en")
+    make_author("Марк Эллисон", language="ru")
+
+    add_ru = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section_ru.pk))
+    add_en = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section_en.pk))
+    assert _author_choices(editor_client.get(add_ru)) == {"Марк Эллисон"}
+    response = editor_client.get(add_en)
+    assert _author_choices(response) == {"Mark Ellison"}
+    assert "Марк Эллисон" not in response.content.decode()
+
+
+def test_an_author_of_the_other_language_is_refused(editor_client):
+    section = make_section("en", title="Economy", slug="economy")
+    other = make_author("Марк Эллисон", language="ru")
+    source = make_source_article(make_outlet(name="Port Ledger"))
+    add_url = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section.pk))
+
+    response = editor_client.post(add_url, article_form([source], [other], "action-publish"))
+
+    assert response.status_code == 200
+    assert "authors" in response.context["form"].errors
+    assert not ArticlePage.objects.filter(slug="grain-shipments-resume").exists()
+
+
+def test_editing_an_article_offers_its_languages_authors_and_keeps_old_credits(editor_client):
+    from articles.testing.factories import make_article
+
+    article = make_article(language="en")
+    make_author("Mark Ellison", language="en")
+    foreign = make_author("Марк Эллисон", language="ru")
+    make_author("Анна Ким", language="ru")
+    article.authors.set([foreign])  # credited before choices were limited
+    article.save_revision()
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+
+    assert _author_choices(response) == {"Mark Ellison", "Марк Эллисон"}
