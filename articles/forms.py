@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from core.page_forms import NewsdeskPageForm
 
 from .alt_text import MISSING_ALT_MESSAGE, lacks_alt_text
 from .kinds import DEFAULT_KIND
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(NewsdeskPageForm):
     """Refuses to publish a lead picture nothing describes (unless marked decorative).
 
     Saving a draft defers this check, as Wagtail defers required fields, so an editor can save

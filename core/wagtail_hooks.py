@@ -1,10 +1,12 @@
 """Wagtail hooks owned by core: tell the HTTP cache policy which page is being served; admin
-notifications on the dashboard."""
+notifications on the dashboard; the admin CSS (the publishing schedule dialog)."""
 
 from typing import Any
 
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -30,3 +32,8 @@ def register_notification_urls() -> list[Any]:
     return [
         path("notifications/<int:pk>/read/", notification_read, name="newsdesk_notification_read")
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

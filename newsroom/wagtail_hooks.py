@@ -27,6 +27,7 @@ from sources.viewsets import (
 
 from . import (
     admin_views,
+    calendar_views,
     extraction_preview,
     inbox_views,
     report_views,
@@ -68,6 +69,7 @@ class NewsroomGroup(SnippetViewSetGroup):
     menu_label = _("Newsroom")
     menu_icon = "globe"
     menu_order = 200
+    submenu_hook = "register_newsroom_menu_item"
 
 
 register_snippet(NewsroomGroup)
@@ -85,6 +87,7 @@ newsroom_urls = [
         extraction_preview.extraction_preview,
         name="extraction_preview",
     ),
+    path("calendar/", calendar_views.EditorialCalendarView.as_view(), name="calendar"),
     path("feed-health/", report_views.FeedHealthView.as_view(), name="feed_health"),
     path("source-updates/", source_watch_views.SourceUpdatesView.as_view(), name="source_updates"),
     path(
@@ -116,6 +119,18 @@ class _PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_newsroom_menu_item")
+def register_calendar_menu_item():
+    return _PermissionMenuItem(
+        _("Editorial calendar"),
+        reverse("sources_newsroom:calendar"),
+        name="editorial-calendar",
+        icon_name="date",
+        order=50,
+        permission=calendar_views.PERMISSION,
+    )
 
 
 @hooks.register("register_reports_menu_item")

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.http_cache import PUBLIC
+from core.page_forms import NewsdeskPageForm
 from core.pages import ViewRestrictionsMixin
 from core.purge import SITE_KEY, page_key
 
@@ -27,6 +28,8 @@ class InfoPurpose(models.TextChoices):
 
 class InfoPage(ViewRestrictionsMixin, Page):
     """A page of text about the newsroom; the about page also lists its people."""
+
+    base_form_class = NewsdeskPageForm
 
     purpose = models.CharField(
         _("purpose"),

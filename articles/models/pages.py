@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from core.http_cache import PUBLIC
+from core.page_forms import NewsdeskPageForm
 from core.pages import ViewRestrictionsMixin
 from core.pagination import paginate
 from core.prepared import PreparedQuery
@@ -51,6 +52,8 @@ class HomePage(
     ListingCacheMixin, ViewRestrictionsMixin, CorrectionsRoutesMixin, RoutablePageMixin, Page
 ):
     """The front page of one language: latest articles and a list per section."""
+
+    base_form_class = NewsdeskPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -139,6 +142,8 @@ class HomePage(
 
 class SectionPage(ListingCacheMixin, ViewRestrictionsMixin, Page):
     """A section such as World, Politics or Economy; its articles are its children."""
+
+    base_form_class = NewsdeskPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 
