@@ -28,9 +28,12 @@ demo: install
 	  $(PY) manage.py runserver --noreload --skip-checks 127.0.0.1:$(PORT)
 
 VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse 12 (13 needs Node 22; Debian's is 20), for newsroom/tests/test_lighthouse.py.
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE := var/node/node_modules/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
 
 ## test: the whole test suite, browser tests included (SQLite unless DATABASE_URL is set)
-test: install $(VNU_JAR)
+test: install $(VNU_JAR) $(LIGHTHOUSE)
 	$(PY) -m pytest --ds=newsdesk.settings.test -n 2 --dist loadfile
 
 # The Nu HTML Checker for the HTML validation tests (needs npm and java; skipped without them).
@@ -38,6 +41,14 @@ $(VNU_JAR):
 	@if command -v npm >/dev/null; then \
 	  npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@26.9.27 >/dev/null; \
 	else echo "npm not found: HTML validation tests will be skipped"; fi
+
+# Lighthouse audits of the reader pages (needs npm and /usr/bin/chromium; skipped without
+# them, failed under CI). Installed exactly at the pinned version beside vnu-jar.
+$(LIGHTHOUSE):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund -E --prefix var/node lighthouse@$(LIGHTHOUSE_VERSION) >/dev/null \
+	  && touch $@; \
+	else echo "npm not found: Lighthouse tests will be skipped"; fi
 
 ## lint: ruff, import contracts (layers), mypy on service modules, Django checks, migrations
 lint: install
