@@ -17,6 +17,12 @@ shared cache (Redis via ``REDIS_URL``) the generation is shared and invalidation
 Signal handlers never touch the network and write only to the cache; at most one small query
 decides whether a save matters (a source article counts only when a page is based on it).
 
+With a shared cache, every entry is also kept in this process (`_local`, a small LRU): an
+entry's key names the page version and the generation, so the value under a key never changes
+and a copy of it can only be unreachable, never wrong. A warm article page then makes one
+round trip to Redis (the generation, read once per request by `GenerationScopeMiddleware`)
+instead of about ten; measured through the production stack in docs/deployment.md.
+
 Which models count is a registry: core wires the page signals and the library models (tags,
 images, sites, locales, view restrictions); each app above core adds its own models from its
 ``AppConfig.ready`` with `register_invalidating_model`, so core never imports them.
@@ -25,11 +31,15 @@ images, sites, locales, view restrictions); each app above core adds its own mod
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
@@ -39,8 +49,12 @@ if TYPE_CHECKING:  # wagtail.models cannot be imported while apps load (apps.py 
     from wagtail.models import Page
 
 GENERATION_KEY = "newsdesk:content-generation"
-REQUEST_ATTRIBUTE = "_newsdesk_generation"
 T = TypeVar("T")
+
+# The generation as read by the request being served, if any (GenerationScopeMiddleware).
+_scoped_generation: ContextVar[int | None] = ContextVar("newsdesk_generation", default=None)
+# Inside a request scope, "not read yet" (None means "no scope": read the cache every time).
+_UNREAD = -1
 
 
 def ttl() -> int:
@@ -50,27 +64,107 @@ def ttl() -> int:
 def content_generation(request: HttpRequest | None = None) -> int:
     """The current site-wide generation; created on first use so a fresh cache starts one.
 
-    With a request, read once per request (a page reads several fragments; with Redis each read
-    would be a round trip) and remembered on it.
+    Inside a request (GenerationScopeMiddleware) it is read once and remembered for the rest of
+    the request: a page reads several fragments and routing lookups, and with Redis each read
+    would be a round trip. `request` is accepted for callers that have one; the scope is what
+    decides.
     """
-    if request is not None:
-        generation = getattr(request, REQUEST_ATTRIBUTE, None)
-        if generation is None:
-            generation = content_generation()
-            setattr(request, REQUEST_ATTRIBUTE, generation)  # noqa: B010 - our own attribute
-        return generation
+    scoped = _scoped_generation.get()
+    if scoped is not None and scoped != _UNREAD:
+        return scoped
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
         # add() keeps a value another process may have set in between (shared caches).
         if not cache.add(GENERATION_KEY, generation, timeout=None):
             generation = cache.get(GENERATION_KEY, generation)
+    if scoped is not None:
+        _scoped_generation.set(generation)
     return generation
+
+
+@contextmanager
+def generation_scope() -> Iterator[None]:
+    """Read the generation at most once while inside (one request, one task run)."""
+    token = _scoped_generation.set(_UNREAD)
+    try:
+        yield
+    finally:
+        _scoped_generation.reset(token)
+
+
+class GenerationScopeMiddleware:
+    """Each request reads the content generation once (see `content_generation`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        with generation_scope():
+            return self.get_response(request)
 
 
 def bump_content_generation(*_args: Any, **_kwargs: Any) -> None:
     """Signal handler: every cached derived entry becomes unreachable. Cache write only."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    if _scoped_generation.get() is not None:
+        # The request that made the change sees it too (e.g. publish, then render).
+        _scoped_generation.set(generation)
+
+
+class _LocalEntries:
+    """A bounded, thread-safe-enough LRU of immutable entries with their expiry time.
+
+    WHY not a second Django LocMemCache: that one pickles every value on set and get (the
+    fragments are HTML strings of tens of KB), which is what this copy exists to avoid.
+    OrderedDict operations are atomic under the GIL; a race between two threads costs a
+    recomputation or a duplicate insert, never a wrong value, since values under a key never
+    change.
+    """
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+
+    def get(self, key: str) -> Any:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            self._entries.pop(key, None)
+            return None
+        try:
+            self._entries.move_to_end(key)
+        except KeyError:
+            pass
+        return entry[1]
+
+    def set(self, key: str, value: Any, timeout: int) -> None:
+        limit = int(settings.NEWSDESK_FRAGMENT_LOCAL_ENTRIES)
+        if limit <= 0:
+            return
+        self._entries[key] = (time.monotonic() + timeout, value)
+        while len(self._entries) > limit:
+            try:
+                self._entries.popitem(last=False)
+            except KeyError:
+                break
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+_local = _LocalEntries()
+
+
+def _shared_cache_is_remote() -> bool:
+    """A per-process cache needs no second copy in the same process."""
+    return not isinstance(caches["default"], LocMemCache)
+
+
+def forget_local_entries() -> None:
+    """Drop this process's copies (tests, alongside cache.clear())."""
+    _local.clear()
 
 
 def page_version(page: Page) -> str:
@@ -108,10 +202,15 @@ def cached_for_page(
     if extra:
         parts.append(extra)
     key = ":".join(parts)
+    value = _local.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=ttl())
+    if _shared_cache_is_remote():
+        _local.set(key, value, ttl())
     return value
 
 

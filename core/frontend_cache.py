@@ -3,7 +3,9 @@
 WHY a subclass of Wagtail's HTTPBackend: Wagtail's logs a failed PURGE and returns, so the
 caller can never retry; this one raises (core/purge.py retries with back-off) and also purges
 by cache key (``xkey-purge`` header, deploy/varnish/default.vcl), which reaches every stored
-page showing an article, whatever its URL.
+page showing an article, whatever its URL. The ``soft_*`` forms expire copies without removing
+them (core/purge.py sends them for published edits): readers keep getting the old copy for the
+moment one background fetch takes, instead of all waiting for it.
 """
 
 from __future__ import annotations
@@ -40,12 +42,23 @@ class VarnishBackend(HTTPBackend):
         with urlopen(_Purge(url, headers=headers), timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
             response.read()
 
-    def purge(self, url: str) -> None:
+    def purge(self, url: str, *, soft: bool = False) -> None:
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        self._send(path, {"Host": parts.netloc or self.cache_netloc})
+        headers = {"Host": parts.netloc or self.cache_netloc}
+        if soft:
+            headers["X-Newsdesk-Soft-Purge"] = "1"
+        self._send(path, headers)
 
-    def purge_keys(self, keys: Iterable[str]) -> None:
+    def purge_keys(self, keys: Iterable[str], *, soft: bool = False) -> None:
         keys = list(keys)
+        header = "xkey-softpurge" if soft else "xkey-purge"
         for start in range(0, len(keys), KEYS_PER_REQUEST):
-            self._send("/", {"xkey-purge": " ".join(keys[start : start + KEYS_PER_REQUEST])})
+            self._send("/", {header: " ".join(keys[start : start + KEYS_PER_REQUEST])})
+
+    def soft_purge_batch(self, urls: Iterable[str]) -> None:
+        for url in urls:
+            self.purge(url, soft=True)
+
+    def soft_purge_keys(self, keys: Iterable[str]) -> None:
+        self.purge_keys(keys, soft=True)

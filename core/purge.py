@@ -10,6 +10,12 @@ through :func:`register_purge_provider` (articles: the article, its translations
 section, tags and pinned "Don't Miss"; distribution: feeds and sitemaps; search: stored "Don't
 Miss" neighbours), so core never imports a layer above it.
 
+A published edit is purged *softly* where the backend can (Varnish: the copy expires but is
+served, within stale-while-revalidate, while one background fetch replaces it): purging a page
+under a news spike would otherwise make every reader of it wait for the same fetch. Unpublishing,
+moves, slug changes, deletes and takedowns purge hard, so what left the site is never served
+again; a batch that mixes both is purged hard.
+
 The purge runs in a task after the transaction commits (a purge before the commit would let the
 cache fetch the old page again), retries with back-off per failing backend, and logs a final
 failure; nothing here can make publishing fail.
@@ -55,6 +61,8 @@ def listing_key(language: str) -> str:
 class PurgeSet:
     urls: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    # Expire rather than remove (a published edit); see the module docstring.
+    soft: bool = False
 
     def add_page(self, page: Page) -> None:
         """The page's own URLs (Wagtail's `get_cached_paths`) and its key."""
@@ -66,6 +74,7 @@ class PurgeSet:
     def update(self, other: PurgeSet) -> None:
         self.urls |= other.urls
         self.keys |= other.keys
+        self.soft = self.soft and other.soft
 
 
 # (page, purge_set) -> None; each adds what its app shows the page in.
@@ -102,14 +111,15 @@ _pending = threading.local()
 
 class _Batch(PurgeSet):
     def send(self) -> None:
-        enqueue(self.urls, self.keys)
+        enqueue(self.urls, self.keys, soft=self.soft)
 
 
-def schedule_purge(page: Page, *, only_page: bool = False) -> None:
+def schedule_purge(page: Page, *, only_page: bool = False, soft: bool = False) -> None:
     """Add `page`'s purge set to this transaction's purge, sent once after the commit.
 
     `only_page`: just the page itself (its own content changed, e.g. a recomputed "Don't
-    Miss"), not the listings and pages that show it.
+    Miss"), not the listings and pages that show it. `soft`: the page is still published and
+    only changed (see the module docstring).
 
     A bulk change (deleting a section with its articles) makes one task, not one per page; a
     rolled-back transaction's batch is dropped with its on-commit callback.
@@ -122,6 +132,7 @@ def schedule_purge(page: Page, *, only_page: bool = False) -> None:
             purge.add_page(page)
         else:
             purge = purge_set_for(page)
+        purge.soft = soft
     except Exception:
         logger.exception("purge: skipped for page %s", getattr(page, "pk", None))
         return
@@ -132,7 +143,7 @@ def schedule_purge(page: Page, *, only_page: bool = False) -> None:
         for _sids, callback, _robust in connection.run_on_commit
     )
     if not waiting:
-        batch = _pending.batch = _Batch()
+        batch = _pending.batch = _Batch(soft=purge.soft)
         batch.update(purge)
         transaction.on_commit(batch.send)
     elif batch is not None:  # waiting: this batch's send() is the callback found above
@@ -146,11 +157,18 @@ def purge_site() -> None:
     `frontend_cache`) cannot be told "everything" and keep their copies until s-maxage.
     """
     if settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(lambda: enqueue((), (SITE_KEY,)))
+        # Soft: nothing left the site, and a hard purge of everything would send every reader
+        # of every page to the backends at once.
+        transaction.on_commit(lambda: enqueue((), (SITE_KEY,), soft=True))
 
 
 def enqueue(
-    urls: Iterable[str], keys: Iterable[str], backends: list[str] | None = None, attempt: int = 1
+    urls: Iterable[str],
+    keys: Iterable[str],
+    backends: list[str] | None = None,
+    attempt: int = 1,
+    *,
+    soft: bool = False,
 ) -> None:
     """Queue a purge; a queue that cannot take it is logged (publishing must go on)."""
     urls, keys = sorted(urls), sorted(keys)
@@ -161,7 +179,7 @@ def enqueue(
         task = purge_task.using(priority=PRIORITY)
         if attempt > 1 and delay and task.get_backend().supports_defer:
             task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
-        task.enqueue(urls, keys, backends, attempt)
+        task.enqueue(urls, keys, backends, attempt, soft)
     except Exception:
         logger.exception("purge: could not queue the purge of %d URL(s)", len(urls))
 
@@ -175,17 +193,31 @@ def retry_delay(attempt: int) -> float:
 
 @task()
 def purge_task(
-    urls: list[str], keys: list[str], backends: list[str] | None = None, attempt: int = 1
+    urls: list[str],
+    keys: list[str],
+    backends: list[str] | None = None,
+    attempt: int = 1,
+    soft: bool = False,
 ) -> None:
-    """Send one purge to every configured front cache; retry the ones that failed."""
+    """Send one purge to every configured front cache; retry the ones that failed.
+
+    `soft` uses a backend's ``soft_purge_keys``/``soft_purge_batch`` where it has them (Varnish);
+    a CDN purges as usual.
+    """
     failed = []
     for name, backend in get_backends(backends=backends).items():
         try:
             if keys and hasattr(backend, "purge_keys"):
-                backend.purge_keys(keys)
+                if soft and hasattr(backend, "soft_purge_keys"):
+                    backend.soft_purge_keys(keys)
+                else:
+                    backend.purge_keys(keys)
             selected = [url for url in urls if backend.invalidates_hostname(_host(url))]
             if selected:
-                backend.purge_batch(selected)
+                if soft and hasattr(backend, "soft_purge_batch"):
+                    backend.soft_purge_batch(selected)
+                else:
+                    backend.purge_batch(selected)
         except Exception:
             failed.append(name)
             logger.warning("purge: backend %s failed (attempt %d)", name, attempt, exc_info=True)
@@ -201,7 +233,7 @@ def purge_task(
             len(keys),
         )
         return
-    enqueue(urls, keys, failed, attempt + 1)
+    enqueue(urls, keys, failed, attempt + 1, soft=soft)
 
 
 def _host(url: str) -> str:
@@ -214,6 +246,11 @@ def _host(url: str) -> str:
 def _on_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     if getattr(instance, "http_cache_policy", None) is not None:
         schedule_purge(instance)
+
+
+def _on_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if getattr(instance, "http_cache_policy", None) is not None:
+        schedule_purge(instance, soft=settings.NEWSDESK_SOFT_PURGE_ON_PUBLISH)
 
 
 def _on_slug_changed(
@@ -248,7 +285,7 @@ def connect() -> None:
     )
 
     uid = "newsdesk-purge"
-    page_published.connect(_on_change, dispatch_uid=f"{uid}-published")
+    page_published.connect(_on_published, dispatch_uid=f"{uid}-published")
     page_unpublished.connect(_on_change, dispatch_uid=f"{uid}-unpublished")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid=f"{uid}-slug")
     pre_page_move.connect(_on_move, dispatch_uid=f"{uid}-pre-move")

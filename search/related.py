@@ -203,7 +203,7 @@ def _purge_page(page_id: int) -> None:
         return
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
-        schedule_purge(page.specific_deferred, only_page=True)
+        schedule_purge(page.specific_deferred, only_page=True, soft=True)
 
 
 def compute_all(page_ids: list[int], progress=None) -> int:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -29,10 +33,46 @@ def fresh_caches() -> Iterator[None]:
     """
     from django.core.cache import cache
 
+    from core.fragment_cache import forget_local_entries
     from core.routing import forget_all
 
     cache.clear()
     forget_all()
+    forget_local_entries()
     yield
     cache.clear()
     forget_all()
+    forget_local_entries()
+
+
+@pytest.fixture
+def redis_server(tmp_path) -> Iterator[subprocess.Popen]:
+    """A throw-away redis-server on a free port (`.url`); torn down even if a test kills it."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is not installed (.ci/run expects the machine's Redis)")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(  # noqa: S603 - the machine's redis-server, fixed arguments
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.05)
+    process.url = f"redis://127.0.0.1:{port}/0"  # type: ignore[attr-defined]
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait(timeout=10)

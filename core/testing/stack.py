@@ -115,6 +115,22 @@ class Stack:
             stdout=subprocess.DEVNULL,
         )
 
+    def start_web(self, within: float = 120.0) -> None:
+        """Start the web processes again and wait until Varnish's probe sees them healthy
+        (a new gunicorn preloads and warms search up first: seconds on a loaded machine)."""
+        self.supervisorctl("start", "web1", "web2")
+        for port in self.web_ports:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(lambda base=base: self._answers(base), within, f"web process {base}")
+        wait_for(lambda: self._answers(self.base), within, "Varnish to see a healthy backend")
+
+    def _answers(self, base: str) -> bool:
+        try:
+            # A query string no reader sends: never a stored copy, so a backend must answer.
+            return self.get(f"/healthz?ready={time.monotonic_ns()}", base=base, timeout=2)[0] == 200
+        except OSError:
+            return False
+
     def cached(self, path: str) -> str:
         """Fetch until Varnish answers from its cache; the body."""
         for _ in range(20):

@@ -9,11 +9,17 @@ vcl 4.1;
 # - serves a stored page up to stale-while-revalidate after its s-maxage while the backends are
 #   healthy (refreshing it in the background), and up to stale-if-error while they are down;
 # - accepts PURGE (by URL, Wagtail's frontend_cache protocol) and PURGE with an xkey-purge
-#   header (by cache key, the app's xkey response header) from the purgers ACL only.
+#   header (by cache key, the app's xkey response header) from the purgers ACL only;
+# - and their soft forms (X-Newsdesk-Soft-Purge: 1 by URL, xkey-softpurge by key), sent for a
+#   published edit: the copy expires but stays within grace, so the next reader gets it while
+#   one background fetch replaces it. A hard purge makes every reader of a hot page wait for
+#   that fetch at once (the soak's p99); unpublishing and takedowns stay hard, so withdrawn
+#   text is never served again.
 # Backends and their health probes are in newsdesk-backends.vcl (found on vcl_path).
 
 import std;
 import directors;
+import purge;
 import xkey;
 
 include "newsdesk-backends.vcl";
@@ -36,9 +42,17 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging is not allowed from " + client.ip));
         }
+        if (req.http.xkey-softpurge) {
+            set req.http.X-Purged = xkey.softpurge(req.http.xkey-softpurge);
+            return (synth(200, "Soft-purged " + req.http.X-Purged + " objects"));
+        }
         if (req.http.xkey-purge) {
             set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
             return (synth(200, "Purged " + req.http.X-Purged + " objects"));
+        }
+        if (req.http.X-Newsdesk-Soft-Purge) {
+            # Looked up like a reader's GET; vcl_hit/vcl_miss expire what is stored.
+            return (hash);
         }
         return (purge);
     }
@@ -76,7 +90,21 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub soft_purge {
+    set req.http.X-Purged = purge.soft(0s);
+    return (synth(200, "Soft-purged " + req.http.X-Purged + " objects"));
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE") {
+        call soft_purge;
+    }
+}
+
 sub vcl_hit {
+    if (req.method == "PURGE") {
+        call soft_purge;
+    }
     # Stored for stale-if-error (obj.grace); while the site is healthy serve it stale only
     # within stale-while-revalidate, otherwise fetch it in the foreground.
     if (obj.ttl < 0s

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: NUL/control bytes in a URL get a 400 before anything reads the path or the query.
     "core.middleware.RejectControlCharactersMiddleware",
+    # The content generation (what cached fragments are keyed on) is read once per request.
+    "core.fragment_cache.GenerationScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag + If-None-Match -> 304 over the final response; then Cache-Control for every
@@ -199,6 +201,9 @@ def redis_cache(url: str) -> dict:
 
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = redis_cache(os.environ["REDIS_URL"])
+# With a shared cache, each process also keeps this many cached page fragments itself
+# (core/fragment_cache.py): their keys are versioned, so the copies are never stale.
+NEWSDESK_FRAGMENT_LOCAL_ENTRIES = int(os.environ.get("NEWSDESK_FRAGMENT_LOCAL_ENTRIES", "2000"))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "newsdesk.cache"
 
@@ -272,6 +277,8 @@ WAGTAILFRONTENDCACHE = backends_from_env(os.environ)
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 NEWSDESK_PURGE_ATTEMPTS = int(os.environ.get("NEWSDESK_PURGE_ATTEMPTS", "5"))
 NEWSDESK_PURGE_RETRY_BASE_SECONDS = float(os.environ.get("NEWSDESK_PURGE_RETRY_BASE_SECONDS", "2"))
+# A published edit expires Varnish's copies instead of removing them (core/purge.py).
+NEWSDESK_SOFT_PURGE_ON_PUBLISH = os.environ.get("NEWSDESK_SOFT_PURGE_ON_PUBLISH", "1") != "0"
 
 # Machine translation (translation/conf.py): DeepL or LibreTranslate from the environment only;
 # None means no machine option in the translation editor. Machine-filled segments must be

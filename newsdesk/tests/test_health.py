@@ -4,9 +4,6 @@ logged, not a 500 (against a real redis-server started on a free port, then kill
 from __future__ import annotations
 
 import logging
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -15,44 +12,6 @@ from django.test import Client, override_settings
 from articles.testing.factories import make_article, make_section
 from core import health
 from newsdesk.settings.base import redis_cache
-
-REDIS_SERVER = shutil.which("redis-server")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    """A throw-away redis-server; the test may kill it (`.terminate()`), teardown always does."""
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed")
-    port = free_port()
-    process = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.05)
-    process.url = f"redis://127.0.0.1:{port}/0"
-    try:
-        yield process
-    finally:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def test_healthz_uses_no_database():

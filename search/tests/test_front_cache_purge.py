@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -202,3 +203,53 @@ def test_backends_from_environment():
     assert backends["cloudfront"]["DISTRIBUTION_ID"] == "EDFDVBD6EXAMPLE"
     assert all(b["HOSTNAMES"] == ["news.example.org"] for b in backends.values())
     assert backends_from_env({}) == {}
+
+
+class SoftAwareBackend(RecordingBackend):
+    """Speaks the soft forms too, as core.frontend_cache.VarnishBackend does."""
+
+    def soft_purge_batch(self, urls):
+        CALLS.append(("soft-url", list(urls)))
+
+    def soft_purge_keys(self, keys):
+        CALLS.append(("soft-keys", list(keys)))
+
+
+def kinds_sent(action, django_capture_on_commit_callbacks) -> set[str]:
+    CALLS.clear()
+    purge._pending.batch = None
+    with override_settings(WAGTAILFRONTENDCACHE={"v": {"BACKEND": f"{__name__}.SoftAwareBackend"}}):
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+    return {kind for kind, _batch in CALLS}
+
+
+def test_a_published_edit_purges_softly_and_removals_purge_hard(
+    story, django_capture_on_commit_callbacks
+):
+    article = story[0]
+
+    def edit():
+        article.title = "Ferry resumes at dawn"
+        article.save_revision().publish()
+
+    assert kinds_sent(edit, django_capture_on_commit_callbacks) == {"soft-url", "soft-keys"}
+    assert kinds_sent(article.unpublish, django_capture_on_commit_callbacks) == {"url", "keys"}
+    with override_settings(NEWSDESK_SOFT_PURGE_ON_PUBLISH=False):
+        assert kinds_sent(
+            lambda: article.save_revision().publish(), django_capture_on_commit_callbacks
+        ) == {"url", "keys"}
+
+
+def test_a_batch_mixing_an_edit_and_an_unpublish_is_sent_hard(
+    story, django_capture_on_commit_callbacks
+):
+    article, _translation, pinning, _storing = story
+
+    def both():
+        with transaction.atomic():
+            article.title = "Ferry resumes at dawn"
+            article.save_revision().publish()
+            pinning.unpublish()
+
+    assert kinds_sent(both, django_capture_on_commit_callbacks) == {"url", "keys"}

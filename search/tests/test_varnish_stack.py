@@ -12,6 +12,8 @@ Missing varnishd fails these tests (CI installs it: .ci/run); it never skips the
 from __future__ import annotations
 
 import http.client
+import re
+import time
 
 import pytest
 
@@ -107,16 +109,19 @@ def test_cached_pages_are_served_while_the_web_processes_are_down(stack):
         status, _headers, _ = stack.get("/en/never-cached/")
         assert status == 503
     finally:
-        stack.supervisorctl("start", "web1", "web2")
+        stack.start_web()
 
 
-def purge_from(stack, source_ip: str, path: str, xkey: str | None = None) -> tuple[int, str]:
+def purge_from(
+    stack, source_ip: str, path: str, xkey: str | None = None, headers: dict | None = None
+) -> tuple[int, str]:
     """A PURGE sent from `source_ip` (any 127.x address reaches Varnish on loopback)."""
     connection = http.client.HTTPConnection(
         "127.0.0.1", stack.port, timeout=10, source_address=(source_ip, 0)
     )
+    headers = {**({"xkey-purge": xkey} if xkey else {}), **(headers or {})}
     try:
-        connection.request("PURGE", path, headers={"xkey-purge": xkey} if xkey else {})
+        connection.request("PURGE", path, headers=headers)
         response = connection.getresponse()
         return response.status, response.read().decode()
     finally:
@@ -133,3 +138,42 @@ def test_purges_are_refused_from_outside_the_purgers_acl(stack):
     status, _ = purge_from(stack, "127.0.0.1", "/en/world/bridge/")
     assert status == 200
     assert stack.get("/en/world/bridge/")[1]["X-Cache"] == "MISS"
+
+
+def test_a_soft_purge_serves_the_old_copy_while_one_fetch_replaces_it(stack):
+    stack.cached("/en/world/bridge/")
+    time.sleep(2.2)
+    _status, headers, _ = stack.get("/en/world/bridge/")
+    age_before = int(headers["Age"])
+    assert age_before >= 2
+    status, body = purge_from(
+        stack, "127.0.0.1", "/en/world/bridge/", headers={"X-Newsdesk-Soft-Purge": "1"}
+    )
+    assert status == 200 and "Soft-purged 1 objects" in body
+    # The next reader does not wait for the backend: the expired copy, then a fresh one.
+    assert stack.get("/en/world/bridge/")[1]["X-Cache"] == "HIT"
+    visible(lambda: int(stack.get("/en/world/bridge/")[1]["Age"]) < age_before, "refreshed copy")
+
+    pk = stack.shell(
+        "from articles.models import ArticlePage\n"
+        "print(ArticlePage.objects.get(slug='bridge').pk)\n"
+    ).split()[-1]
+    status, body = purge_from(stack, "127.0.0.1", "/", headers={"xkey-softpurge": f"p{pk}"})
+    purged = re.search(r"Soft-purged (\d+) objects", body)
+    assert status == 200 and purged and int(purged.group(1)) >= 1  # the page, its cards' hosts
+
+
+def test_with_the_web_processes_down_a_soft_purged_page_is_served_and_a_hard_purged_one_is_not(
+    stack,
+):
+    soft = stack.cached("/en/world/bridge/")
+    stack.cached("/en/world/ferry/")
+    stack.supervisorctl("stop", "web1", "web2")
+    try:
+        purge_from(stack, "127.0.0.1", "/en/world/bridge/", headers={"X-Newsdesk-Soft-Purge": "1"})
+        purge_from(stack, "127.0.0.1", "/en/world/ferry/")
+        status, _headers, body = stack.get("/en/world/bridge/")
+        assert status == 200 and body == soft
+        assert stack.get("/en/world/ferry/")[0] == 503
+    finally:
+        stack.start_web()
