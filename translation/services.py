@@ -5,7 +5,9 @@ Two newsroom rules live here, in plain functions the admin views and hooks call:
 * Machine output is a draft, not a translation. A segment the machine filled keeps
   `translation_type == "machine"` until a person saves it in the editor (wagtail-localize then
   stores it as "manual") or approves it on the review screen. Publishing with such segments is
-  refused unless NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION is set.
+  refused unless NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION is set. Publishing with
+  untranslated segments (wagtail-localize would fill them with the source text) is refused too,
+  unless an editor confirms it for that publication (see translation.completeness).
 * A translation is "out of step" when its source page was published after wagtail-localize last
   captured the source content (TranslationSource.last_updated_at). Until someone syncs, the
   translation editor shows stale English, so readers of the Russian page miss the correction.
@@ -34,6 +36,9 @@ from wagtail_localize.segments import (
 )
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
+
+from . import completeness
+from .readable import segment_label, word_diff
 
 REVIEWED_SUFFIX = ", reviewed"
 
@@ -72,19 +77,43 @@ def unreviewed_machine_publishing_allowed() -> bool:
     return bool(settings.NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION)
 
 
-def publish_refusal(translation: Translation) -> str | None:
-    """Why publishing `translation` must be refused now, or None when it may go ahead."""
-    if unreviewed_machine_publishing_allowed():
+def publish_refusal(
+    translation: Translation, *, untranslated_confirmed: bool = False
+) -> str | None:
+    """Why publishing `translation` must be refused now, or None when it may go ahead.
+
+    Two rules: machine output (and previous translations carried over a sync) must have been
+    reviewed, unless NEWSDESK_ALLOW_UNREVIEWED_MACHINE_TRANSLATION is set; and no segment may
+    be left untranslated (wagtail-localize would publish its English text) unless an editor
+    confirmed it for this publication (`untranslated_confirmed`, see `untranslated_refusal`).
+    """
+    locale = translation.target_locale.get_display_name()
+    if not unreviewed_machine_publishing_allowed():
+        count = unreviewed_machine_segments(translation).count()
+        if count:
+            noun = "segment" if count == 1 else "segments"
+            return (
+                f"Not published: {count} machine-translated {noun} in {locale} have not been "
+                "reviewed. Edit and save each one in the editor, or approve them on the review "
+                "screen, then publish again."
+            )
+    if untranslated_confirmed:
         return None
-    count = unreviewed_machine_segments(translation).count()
-    if not count:
+    return untranslated_refusal(translation)
+
+
+def untranslated_refusal(translation: Translation) -> str | None:
+    """The refusal naming the segments that would reach readers in the source language."""
+    missing = completeness.untranslated_segments(translation)
+    if not missing:
         return None
-    noun = "segment" if count == 1 else "segments"
+    labels = completeness.untranslated_labels(translation, missing)
+    noun = "segment has" if len(missing) == 1 else "segments have"
     return (
-        f"Not published: {count} machine-translated {noun} in "
-        f"{translation.target_locale.get_display_name()} have not been reviewed. "
-        "Edit and save each one in the editor, or approve them on the review screen, "
-        "then publish again."
+        f"Not published: {len(missing)} {noun} no "
+        f"{translation.target_locale.get_display_name()} translation, and readers would see "
+        f"the {translation.source.locale.get_display_name()} text: {'; '.join(labels)}. "
+        "Translate them, or confirm that they may be published untranslated."
     )
 
 
@@ -122,6 +151,12 @@ class SegmentChange:
     kind: str  # "added", "removed" or "changed"
     before: str  # plain text (markup stripped), for display
     after: str
+    label: str = ""  # "Body › Paragraph 3", for display
+
+    @property
+    def diff(self) -> list[tuple[str, str]]:
+        """Word runs marked "same", "del" or "ins", for showing the change word by word."""
+        return word_diff(self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -210,20 +245,23 @@ def source_changes(source: TranslationSource, *, draft: bool = False) -> list[Se
     Both sides go through wagtail-localize's own segment extractor, so the list matches what
     the translator will see as new or changed segments after a sync.
     """
-    synced = _segment_map(source.as_instance())
+    synced_instance = source.as_instance()
+    synced = _segment_map(synced_instance)
     current = source.get_source_instance()
     if draft:
         current = current.get_latest_revision_as_object()
     live = _segment_map(current)
     changes: list[SegmentChange] = []
     for key, (path, after) in live.items():
+        label = segment_label(current, path)
         if key not in synced:
-            changes.append(SegmentChange(path, "added", "", after))
+            changes.append(SegmentChange(path, "added", "", after, label))
         elif synced[key][1] != after:
-            changes.append(SegmentChange(path, "changed", synced[key][1], after))
+            changes.append(SegmentChange(path, "changed", synced[key][1], after, label))
     for key, (path, before) in synced.items():
         if key not in live:
-            changes.append(SegmentChange(path, "removed", before, ""))
+            label = segment_label(synced_instance, path)
+            changes.append(SegmentChange(path, "removed", before, "", label))
     return changes
 
 
@@ -264,11 +302,14 @@ def sync_source(source: TranslationSource) -> int:
     """Capture the live source content so every enabled translation sees the new segments.
 
     The same as wagtail-localize's "Sync translated pages" without publishing: translated
-    segments are kept, new ones wait for a translator. Returns the number of translations
-    brought back in step.
+    segments are kept, new ones wait for a translator, and a changed segment starts from its
+    previous translation (held back as a suggestion to review). Returns the number of
+    translations brought back in step.
     """
     with transaction.atomic():
+        before = completeness.snapshot(source)
         source.update_from_db()
+        completeness.carry_previous_translations(source, before)
         translations = list(
             source.translations.filter(enabled=True).select_related("source", "target_locale")
         )

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -19,16 +21,31 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.edit_translation import (
     apply_machine_translation,
     user_can_edit_instance,
 )
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from . import services
+from . import completeness, services
 from .machine.base import MachineTranslationError
+
+NO_MACHINE_TRANSLATION = (
+    "No machine translation is configured: set LIBRETRANSLATE_URL or DEEPL_API_KEY to offer "
+    "“Translate with …” here (see docs/translation.md). Translate the segments by hand."
+)
+#: POST field of the explicit "publish with the untranslated text" confirmation.
+CONFIRM_UNTRANSLATED = "newsdesk_confirm_untranslated"
+UNTRANSLATED_ACTION = "translation.publish_untranslated"
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
@@ -44,6 +61,74 @@ def refusal_message(translation: Translation, reason: str):
     return format_html(
         '{} <a href="{}">Review machine translations</a>', reason, review_url(translation)
     )
+
+
+def untranslated_confirmed(request: HttpRequest, instance) -> bool:
+    """True when the editor explicitly confirmed publishing untranslated segments and may
+    publish `instance` at all (the confirmation is logged, so it must come from a publisher)."""
+    if request.POST.get(CONFIRM_UNTRANSLATED) != "1":
+        return False
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(request.user).can_publish()
+    return request.user.is_superuser or request.user.has_perm(
+        get_permission_name("publish", type(instance))
+    )
+
+
+def untranslated_refusal_message(request: HttpRequest, reason: str):
+    """The refusal with the explicit confirmation: a button posting the same publish action."""
+    return format_html(
+        '{} <form method="post" action="{}" data-confirm-untranslated class="u-inline">'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        '<input type="hidden" name="action" value="publish">'
+        '<input type="hidden" name="{}" value="1">'
+        '<button type="submit" class="button button-small button-secondary">'
+        "Publish anyway, with the untranslated text</button></form>",
+        reason,
+        request.get_full_path(),
+        get_token(request),
+        CONFIRM_UNTRANSLATED,
+    )
+
+
+def log_untranslated_publication(request: HttpRequest, instance, translation: Translation) -> None:
+    """Record who let which untranslated segments reach readers (shown in the page history)."""
+    missing = completeness.untranslated_segments(translation)
+    log(
+        instance=instance,
+        action=UNTRANSLATED_ACTION,
+        user=request.user,
+        data={
+            "locale": translation.target_locale.get_display_name(),
+            "segments": completeness.untranslated_labels(translation, missing),
+        },
+    )
+
+
+class PreselectingSubmitMixin:
+    """wagtail-localize's "Translate this page" form with the only possible target ticked.
+
+    The form lists the locales without a translation yet; when exactly one is left (always, on
+    a two-language site) it is preselected, unless the link already chose one (?select_locale).
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if self.request.method != "POST" and not form.initial.get("locales"):
+            choices = list(form.fields["locales"].queryset[:2])
+            if len(choices) == 1:
+                form.initial["locales"] = choices
+        return form
+
+
+class PreselectingSubmitPageTranslationView(PreselectingSubmitMixin, SubmitPageTranslationView):
+    pass
+
+
+class PreselectingSubmitSnippetTranslationView(
+    PreselectingSubmitMixin, SubmitSnippetTranslationView
+):
+    pass
 
 
 @require_POST
@@ -82,19 +167,42 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                     "Untick “Publish immediately”, review the machine output, then publish.",
                 )
                 return self.render_to_response(self.get_context_data())
-            for translation in self.object.translations.filter(enabled=True).select_related(
-                "target_locale"
-            ):
-                reason = services.publish_refusal(translation)
-                if reason:
-                    messages.error(self.request, refusal_message(translation, reason))
-                    return self.render_to_response(self.get_context_data())
         try:
-            # The parent's form_valid runs in one transaction: a failure rolls the sync back.
-            return super().form_valid(form)
+            # The parent's form_valid runs in a transaction; this outer one also rolls back the
+            # sync and the publication (its on_commit callbacks) when the result is refused.
+            with transaction.atomic():
+                before = completeness.snapshot(self.object)
+                response = super().form_valid(form)
+                completeness.carry_previous_translations(self.object, before)
+                if form.cleaned_data.get("publish_translations"):
+                    self._refuse_what_cannot_be_published()
         except MachineTranslationError as err:
             messages.error(self.request, f"{err} The translations were not synced.")
             return self.render_to_response(self.get_context_data())
+        except _Refused as refused:
+            list(messages.get_messages(self.request))  # drop the parent's "synced" message
+            messages.error(
+                self.request,
+                refusal_message(
+                    refused.translation, f"{refused.reason} Nothing was synced or published."
+                ),
+            )
+            return self.render_to_response(self.get_context_data())
+        return response
+
+    def _refuse_what_cannot_be_published(self) -> None:
+        for translation in self.object.translations.filter(enabled=True).select_related(
+            "source", "source__locale", "target_locale"
+        ):
+            reason = services.publish_refusal(translation)
+            if reason:
+                raise _Refused(translation, reason)
+
+
+class _Refused(Exception):
+    def __init__(self, translation: Translation, reason: str):
+        super().__init__(reason)
+        self.translation, self.reason = translation, reason
 
 
 def _translation_for_editing(request: HttpRequest, translation_id: int):

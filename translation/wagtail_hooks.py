@@ -8,8 +8,10 @@ reach our error-handling, review-enforcing versions.
 
 Publishing a translation goes through Wagtail's page edit view, whose `before_edit_page` hook
 wagtail-localize uses to render its translation editor and to handle the "publish" action
-(Translation.save_target). Our hook runs first and refuses that action while machine segments are
-unreviewed.
+(Translation.save_target). Our hook runs first: it fills the segments that need no translator,
+and refuses that action while machine segments are unreviewed or segments are untranslated (the
+latter unless the editor confirmed, which is logged). The submit views are shadowed the same way,
+to preselect the only target locale.
 """
 
 from __future__ import annotations
@@ -20,9 +22,24 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.log_actions import LogFormatter
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 
-from . import services, views
+from . import completeness, services, views
+
+
+@hooks.register("register_log_actions")
+def translation_log_actions(actions):
+    @actions.register_action(views.UNTRANSLATED_ACTION)
+    class PublishedUntranslated(LogFormatter):
+        label = "Publish translation with untranslated segments"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return "Published in {} with untranslated segments, confirmed: {}".format(
+                data.get("locale", "?"), "; ".join(data.get("segments", []))
+            )
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -37,6 +54,16 @@ def register_admin_urls():
         ),
     ]
     return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.PreselectingSubmitPageTranslationView.as_view(),
+            name="newsdesk_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.PreselectingSubmitSnippetTranslationView.as_view(),
+            name="newsdesk_submit_snippet_translation",
+        ),
         path(
             "localize/translate/<int:translation_id>/machine_translate/",
             views.machine_translate,
@@ -78,21 +105,40 @@ def _remind_of_unreviewed(request, translation: Translation) -> None:
         )
 
 
+def _editor_opened(request, translation: Translation) -> None:
+    """Each time the translation editor opens: fill what needs no translator, and say what is
+    missing (the machine backend, reviews)."""
+    completeness.fill_derived_segments(translation)
+    if get_machine_translator() is None:
+        messages.info(request, views.NO_MACHINE_TRANSLATION)
+    _remind_of_unreviewed(request, translation)
+
+
 def _refuse_unreviewed_publish(request, instance):
     if request.method == "GET":
         translation = _active_translation(instance)
         if translation is not None:
-            _remind_of_unreviewed(request, translation)
+            _editor_opened(request, translation)
         return None
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = _active_translation(instance)
     if translation is None:
         return None
-    reason = services.publish_refusal(translation)
+    # The translator may have translated the title in this session without reloading.
+    completeness.fill_derived_segments(translation)
+    # Machine output first: confirming untranslated text does not cover unreviewed machine text.
+    reason = services.publish_refusal(translation, untranslated_confirmed=True)
+    if reason is not None:
+        messages.error(request, views.refusal_message(translation, reason))
+        return redirect(request.get_full_path())
+    reason = services.untranslated_refusal(translation)
     if reason is None:
         return None
-    messages.error(request, views.refusal_message(translation, reason))
+    if views.untranslated_confirmed(request, instance):
+        views.log_untranslated_publication(request, instance, translation)
+        return None
+    messages.error(request, views.untranslated_refusal_message(request, reason))
     return redirect(request.get_full_path())
 
 
