@@ -191,27 +191,24 @@ def _search_page(
     *,
     require_all: bool = True,
 ) -> list[Hit]:
-    """One page of backend hits with the head of the ranking re-scored."""
+    """One page of backend hits with the head of the ranking re-scored.
+
+    One backend query for the whole window: the hybrid ranking asks for the top 100 at once,
+    which as two queries (the head, then the rest) ranked the matches twice."""
     if offset >= RERANK_CANDIDATES:
         return backend.search(
             groups, filters, require_all=require_all, offset=offset, limit=limit, total=total
         )
-    head = backend.search(
-        groups, filters, require_all=require_all, offset=0, limit=RERANK_CANDIDATES, total=total
+    hits = backend.search(
+        groups,
+        filters,
+        require_all=require_all,
+        offset=0,
+        limit=max(RERANK_CANDIDATES, offset + limit),
+        total=total,
     )
-    head = rerank(head, groups, filters)
-    hits = head[offset : offset + limit]
-    missing = offset + limit - max(len(head), offset)
-    if missing > 0 and len(head) == RERANK_CANDIDATES:
-        hits += backend.search(
-            groups,
-            filters,
-            require_all=require_all,
-            offset=RERANK_CANDIDATES,
-            limit=missing,
-            total=total,
-        )
-    return hits
+    head = rerank(hits[:RERANK_CANDIDATES], groups, filters)
+    return (head + hits[RERANK_CANDIDATES:])[offset : offset + limit]
 
 
 def find(

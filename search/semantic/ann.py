@@ -213,13 +213,26 @@ class AnnIndex:
             if len(index) == 0 or not np.any(query):
                 return []
             quantised = np.clip(np.rint(query * SCALE), -127, 127).astype(np.int8)
-            matches = index.search(quantised, min(count, len(index)))
+            # One thread: usearch's default starts a pool per query, which costs more than
+            # the search itself on a loaded machine (0.73 -> 0.43 ms idle at 3,204 vectors).
+            matches = index.search(quantised, min(count, len(index)), threads=1)
             keys = np.asarray(matches.keys).tolist()
             distances = np.asarray(matches.distances).tolist()
             return [
                 Neighbour(int(key), 1.0 - float(distance))
                 for key, distance in zip(keys, distances, strict=True)
             ]
+
+    def vectors(self, keys: list[int]) -> dict[int, np.ndarray]:
+        """The stored int8 vectors of those `keys` the index holds (live, current model)."""
+        if not keys:
+            return {}
+        self.sync()
+        with self._lock:
+            if self._index is None:
+                self.ensure_loaded()
+            found = self._require().get(np.asarray(keys, dtype=np.uint64), dtype=np.int8)
+            return {k: v for k, v in zip(keys, found, strict=True) if v is not None}
 
     def __len__(self) -> int:
         with self._lock:

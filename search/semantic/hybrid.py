@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from django.conf import settings
 
 from ..analysis import ParsedQuery, slots_from_index_text
 from ..backends import Hit, SearchFilters
 from ..backends.base import TermGroup
-from ..models import IndexEntry, SemanticVector
-from .encoding import dequantize
+from ..models import IndexEntry
+from .ann import index_for
+from .encoding import SCALE
 from .fusion import CROSS_BLEND, DEFAULT_BLEND, Blend, fuse
 from .service import SemanticHit, query_vector, search_pages
+from .store import PAGE
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,11 @@ def title_matches(page_ids: list[int], groups: list[TermGroup]) -> set[int]:
     out = set()
     rows = IndexEntry.objects.filter(page_id__in=page_ids).values_list("page_id", "title_terms")
     for page_id, title_terms in rows:
-        slots = slots_from_index_text(title_terms or "")
-        terms = set().union(*slots)
-        if len(slots) == len(wanted) and all(terms & g for g in wanted):
+        stored = (title_terms or "").split()
+        if len(stored) != len(wanted):  # most titles: no need to read their terms
+            continue
+        terms = set().union(*slots_from_index_text(title_terms))
+        if all(terms & g for g in wanted):
             out.add(page_id)
     return out
 
@@ -91,17 +96,20 @@ def find_hybrid(
 
 
 def _similarities(page_ids: list[int], vector, known: set[int]):
-    """Similarity of the lexical candidates the ANN search did not return (one matrix product)."""
+    """Similarity of the lexical candidates the ANN search did not return: their vectors are
+    read from the in-memory index (the bytes the table holds, synced as for the search), not
+    from the database, and scored in one matrix product."""
     missing = [p for p in page_ids if p not in known]
     if not missing or vector.size == 0:
         return []
-    rows = SemanticVector.objects.filter(kind="page", key__in=missing, live=True).values_list(
-        "key", "vector"
-    )
+    stored = index_for(PAGE).vectors(missing)
+    if not stored:
+        return []
+    keys = list(stored)
+    similarities = (np.vstack([stored[k] for k in keys]).astype(np.float32) / SCALE) @ vector
     return [
-        SemanticHit("page", int(key), float(dequantize(data) @ vector), "")
-        for key, data in rows
-        if data
+        SemanticHit(PAGE, int(key), float(s), "")
+        for key, s in zip(keys, similarities.tolist(), strict=True)
     ]
 
 
