@@ -50,7 +50,12 @@ from pages import threaded_load
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-SHARED = REPO.parent / "shared" / "data" / "ru-news-kw-eval"
+# ../shared/data, or NEWSDESK_SHARED_DATA (core.testing.shared_data reads the same variable).
+SHARED = (
+    Path(os.environ["NEWSDESK_SHARED_DATA"])
+    if os.environ.get("NEWSDESK_SHARED_DATA")
+    else REPO.parent / "shared" / "data"
+) / "ru-news-kw-eval"
 FILES = ["ng_0", "ng_1", "russia_today_0", "russia_today_7"]
 
 
@@ -82,7 +87,12 @@ def corpus_rows() -> tuple[list[dict], list[str]]:
     return rows, sorted(keywords)
 
 
-def server_env(database: Path, workdir: Path) -> dict:
+def ann_dir_for(database: Path) -> Path:
+    """The semantic ANN index files of a database: beside it (import_articles saves them)."""
+    return database.with_name(database.stem + "-ann")
+
+
+def server_env(database: Path, workdir: Path, ann_dir: Path | None = None) -> dict:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="newsdesk.settings.production",
@@ -92,6 +102,7 @@ def server_env(database: Path, workdir: Path) -> dict:
         DATABASE_URL=f"sqlite:///{database}",
         NEWSDESK_MEDIA_ROOT=str(workdir / "media"),
         NEWSDESK_SEARCH_RATE_LIMIT="0",
+        NEWSDESK_SEMANTIC_INDEX_DIR=str(ann_dir or ann_dir_for(database)),
     )
     env.pop("REDIS_URL", None)
     return env
@@ -132,7 +143,7 @@ class Server:
         return {int(p) for p in children.read_text().split()} if children.exists() else set()
 
     def wait_listening(self) -> None:
-        for _ in range(600):
+        for _ in range(3600):  # 180 s: preload on a loaded machine
             if self.process.poll() is not None:
                 raise SystemExit(f"gunicorn exited with {self.process.returncode}")
             try:
@@ -140,7 +151,7 @@ class Server:
                     return
             except OSError:
                 time.sleep(0.05)
-        raise SystemExit("gunicorn did not listen within 30 s")
+        raise SystemExit("gunicorn did not listen within 180 s")
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
@@ -202,14 +213,14 @@ def load(port: int, paths: list[str], duration: float, connections: int) -> dict
 def wait_healthy(port: int) -> float:
     """Poll /healthz until the worker answers; ms waited."""
     started = time.perf_counter()
-    for _ in range(3000):
+    for _ in range(18000):
         try:
             if get(port, "/healthz")[0] == 200:
                 return (time.perf_counter() - started) * 1000
         except OSError:
             pass
         time.sleep(0.01)
-    raise SystemExit("no worker answered /healthz within 30 s")
+    raise SystemExit("no worker answered /healthz within 180 s")
 
 
 def first_searches(
@@ -245,14 +256,36 @@ def first_searches(
         server.stop()
 
 
-def article_path(database: Path) -> str:
+def article_path(database: Path) -> str | None:
+    """A Russian article page's reader URL (an imported article: a synthetic archive from
+    search_speed.py holds bare pages with no reader URL), or None."""
     with sqlite3.connect(database) as db:
-        url_path = db.execute(
+        row = db.execute(
             "SELECT p.url_path FROM wagtailcore_page p JOIN search_indexentry e "
-            "ON e.page_id = p.id WHERE e.language = 'ru' ORDER BY p.id LIMIT 1"
-        ).fetchone()[0]
+            "ON e.page_id = p.id JOIN search_importedarticle i ON i.page_id = p.id "
+            "WHERE e.language = 'ru' ORDER BY p.id LIMIT 1"
+        ).fetchone()
+    if row is None:
+        return None
     # url_path is /<home slug>/<section>/<slug>/; the reader URL is /ru/<section>/<slug>/.
-    return "/ru/" + "/".join(url_path.strip("/").split("/")[1:]) + "/"
+    return "/ru/" + "/".join(row[0].strip("/").split("/")[1:]) + "/"
+
+
+def indexed(database: Path) -> int:
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT count(*) FROM search_indexentry").fetchone()[0]
+
+
+def worker_memory(server: Server) -> str:
+    """Resident and proportional (shared pages split between processes) memory per worker."""
+    out = []
+    for pid in sorted(server.workers()):
+        fields = {}
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            name, value = line.split(":", 1)
+            fields[name] = int(value.split()[0]) / 1024
+        out.append(f"RSS {fields.get('Rss', 0):.0f} MB / PSS {fields.get('Pss', 0):.0f} MB")
+    return "; ".join(out)
 
 
 def main() -> int:
@@ -271,6 +304,13 @@ def main() -> int:
         default=REPO,
         help="serve this checkout instead (e.g. a worktree of the previous commit: the before)",
     )
+    parser.add_argument(
+        "--baseline-repo",
+        type=Path,
+        help="also serve this checkout (the old code) and measure its search in the same run",
+    )
+    parser.add_argument("--ann-dir", type=Path, help="ANN index files (default: beside the db)")
+    parser.add_argument("--first-runs", type=int, default=3, help="fresh starts timed")
     args = parser.parse_args()
 
     if not SHARED.exists():
@@ -278,75 +318,99 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="newsdesk-search-http-"))
     rows, keywords = corpus_rows()
     database = args.database or workdir / "newsdesk.sqlite3"
-    if args.database is None:
+    if not database.exists():  # built once; --database PATH keeps it for the next run
         prepare(database, workdir, rows)
-    env = server_env(database, workdir)
-    env["PYTHONPATH"] = str(args.repo)
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=args.repo,
-        env=env,
-        check=True,
-    )
+    env = server_env(database, workdir, args.ann_dir)
     config = not args.no_config
+    repos = {"search": args.repo}
+    if args.baseline_repo:
+        repos["search, baseline"] = args.baseline_repo
+    envs = {}
+    for name, repo in repos.items():
+        envs[name] = dict(env, PYTHONPATH=str(repo))
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=repo,
+            env=envs[name],
+            check=True,
+        )
     queries = random.Random(5).sample(keywords, min(args.queries, len(keywords)))
     port = 20000 + os.getpid() % 20000
 
-    firsts = first_searches(env, config, queries[-3:], port, args.repo)
+    firsts: list[dict[str, float]] = []
+    for run in range(args.first_runs):  # distinct queries per fresh start
+        picked = queries[-3 * (run + 1) :][:3]
+        firsts.append(first_searches(envs["search"], config, picked, port, args.repo))
     if args.first_only:
-        for name, ms in firsts.items():
-            print(f"  {name:45} {ms:8.0f} ms")
+        print_firsts(firsts)
         return 0
-    server = Server(env, args.workers, config, port, args.repo)
+    servers = {
+        name: Server(envs[name], args.workers, config, port + k, repo)
+        for k, (name, repo) in enumerate(repos.items())
+    }
     try:
-        server.wait_listening()
+        for server in servers.values():
+            server.wait_listening()
+            wait_healthy(server.port)
         article = article_path(database)
-        for name, path in (("article", article), ("search", search_path(queries[0]))):
-            status, _ms, body = get(port, path)
+        targets: dict[str, tuple[int, list[str]]] = {"healthz": (port, ["/healthz"])}
+        if article:
+            targets["article"] = (port, [article])
+        for name, server in servers.items():
+            targets[name] = (server.port, [search_path(q) for q in queries])
+        for name, (target_port, paths) in targets.items():
+            status, _ms, _body = get(target_port, paths[0])
             if status != 200:
-                raise SystemExit(f"{name} answered {status}: {path}")
-        targets = {
-            "healthz": ["/healthz"],
-            "article": [article],
-            "search": [search_path(q) for q in queries],
-        }
+                raise SystemExit(f"{name} answered {status}: {paths[0]}")
         with_conf = config and (args.repo / "deploy" / "gunicorn.conf.py").exists()
         setup = "deploy/gunicorn.conf.py" if with_conf else "no config"
         print(
-            f"gunicorn sync workers={args.workers}, {setup}; {args.connections} keep-alive "
+            f"{database} ({indexed(database)} indexed articles); gunicorn sync "
+            f"workers={args.workers}, {setup}; {args.connections} keep-alive "
             f"connections, {args.duration:g} s x {args.rounds} rounds; {len(queries)} distinct "
             f"queries; {os.cpu_count()} CPUs shared with the load generator; "
             f"load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        for paths in targets.values():
-            load(port, paths, 2, args.connections)
+        for target_port, paths in targets.values():
+            load(target_port, paths, 2, args.connections)  # every query seen once: warm
         results: dict[str, list[dict]] = {name: [] for name in targets}
-        for _round in range(args.rounds):
-            for name, paths in targets.items():
-                results[name].append(load(port, paths, args.duration, args.connections))
+        for _round in range(args.rounds):  # interleaved: load drifts hit every row alike
+            for name, (target_port, paths) in targets.items():
+                results[name].append(load(target_port, paths, args.duration, args.connections))
+        memory = {name: worker_memory(server) for name, server in servers.items()}
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
 
-    print(f"\n{'page':10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"\n{'page':18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     medians = {}
     for name, runs in results.items():
         medians[name] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         m = medians[name]
         print(
-            f"{name:10} {m['rps']:8.1f} {m['p50']:8.1f} {m['p95']:8.1f} {m['p99']:8.1f} "
+            f"{name:18} {m['rps']:8.1f} {m['p50']:8.1f} {m['p95']:8.1f} {m['p99']:8.1f} "
             f"{int(m['errors']):7d}"
         )
-    print(
-        "\nRatios (same run): search/healthz req/s "
-        f"{medians['search']['rps'] / medians['healthz']['rps']:.3f}, search/article req/s "
-        f"{medians['search']['rps'] / medians['article']['rps']:.3f}"
-    )
-    print("\nOne worker, first searches (ms):")
-    for name, ms in firsts.items():
-        print(f"  {name:45} {ms:8.0f}")
+    ratios = [f"search/healthz req/s {medians['search']['rps'] / medians['healthz']['rps']:.3f}"]
+    if "article" in medians:
+        ratios.append(f"search/article {medians['search']['rps'] / medians['article']['rps']:.3f}")
+    if "search, baseline" in medians:
+        base = medians["search, baseline"]
+        ratios.append(f"search/baseline req/s x{medians['search']['rps'] / base['rps']:.2f}")
+    print("\nRatios (same run): " + ", ".join(ratios))
+    for name, text in memory.items():
+        print(f"worker memory after the load ({name}): {text}")
+    print_firsts(firsts)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def print_firsts(firsts: list[dict[str, float]]) -> None:
+    print(f"\nOne worker, first searches (ms), {len(firsts)} fresh starts:")
+    for name in firsts[0]:
+        values = " ".join(f"{f[name]:7.0f}" for f in firsts)
+        print(f"  {name:45} {values}   max {max(f[name] for f in firsts):7.0f}")
 
 
 if __name__ == "__main__":

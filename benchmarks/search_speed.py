@@ -53,6 +53,9 @@ import django  # noqa: E402
 
 django.setup()
 
+import search_breakdown  # noqa: E402
+import speed_vectors  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -66,6 +69,7 @@ from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
 from search.models import ImportedArticle, IndexEntry, RelatedArticles  # noqa: E402
 from search.query import find, run_search  # noqa: E402
+from search.semantic.service import _query_vector as query_vector_cache  # noqa: E402
 from search.typos import correct_typos  # noqa: E402
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
@@ -73,9 +77,11 @@ WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{5,}")
 BATCH = 1_000
 
 
-def paragraphs() -> tuple[list[str], list[str]]:
+def paragraphs() -> tuple[list[str], list[str], list[str]]:
+    """Russian paragraphs (with the url of the article each comes from) and English ones."""
     root = shared_data_root()
     ru: list[str] = []
+    ru_urls: list[str] = []
     folder = root / "ru-news-kw-eval"
     import json
 
@@ -84,26 +90,42 @@ def paragraphs() -> tuple[list[str], list[str]]:
             text = archive.read(archive.namelist()[0]).decode("utf-8")
         for line in text.splitlines():
             if line.strip():
-                for para in json.loads(line)["content"].split("\n"):
+                doc = json.loads(line)
+                for para in doc["content"].split("\n"):
                     if len(para) >= 80:
                         ru.append(para.strip())
+                        ru_urls.append(doc["url"])
     en_lines = []
     wmt = root / "wmt21-news-en-ru"
     for name in ("newstest2021.en-ru.src.en", "newstest2021.ru-en.ref.A.en"):
         en_lines += [s.strip() for s in (wmt / name).read_text("utf-8").splitlines() if s.strip()]
     en = [" ".join(en_lines[i : i + 3]) for i in range(0, len(en_lines) - 2, 3)]
-    return ru, en
+    return ru, en, ru_urls
 
 
-def corpus(n: int, ru: list[str], en: list[str]):
+def corpus_indexed(n: int, ru: list[str], en: list[str]):
+    """(i, language, title paragraph index, body paragraph indexes, published) per article."""
     rng = random.Random(100)
     start = timezone.now() - timedelta(days=3650)
     for i in range(n):
         language = "en" if rng.random() < 0.2 else "ru"
+        size = len(en if language == "en" else ru)
+        # rng.choice(range(size)) draws exactly as rng.choice(pool) did: the same corpus.
+        body = [rng.choice(range(size)) for _ in range(4)]
+        title = rng.choice(range(size))
+        yield i, language, title, body, start + timedelta(minutes=53 * i)
+
+
+def corpus(n: int, ru: list[str], en: list[str]):
+    for i, language, title, body, published in corpus_indexed(n, ru, en):
         pool = en if language == "en" else ru
-        body = [rng.choice(pool) for _ in range(4)]
-        title = SENTENCE_RE.split(rng.choice(pool))[0][:140]
-        yield i, language, title, "\n".join(body), start + timedelta(minutes=53 * i)
+        yield (
+            i,
+            language,
+            SENTENCE_RE.split(pool[title])[0][:140],
+            "\n".join(pool[k] for k in body),
+            published,
+        )
 
 
 def create_pages(n: int, languages: dict[str, Locale]) -> list[int]:
@@ -246,9 +268,11 @@ def make_queries(count: int) -> list[tuple[str, str]]:
     return queries
 
 
-def latency(fn, queries) -> tuple[float, float]:
+def latency(fn, queries, *, fresh_queries: bool = False) -> tuple[float, float]:
     for text, language in queries[:20]:
         fn(text, language)  # warm caches
+    if fresh_queries:  # every query's embedding computed once, as for a query never seen
+        query_vector_cache.cache_clear()
     times = []
     for text, language in queries:
         started = time.perf_counter()
@@ -364,6 +388,186 @@ def dont_miss(count: int, rounds: int = 3, compute: bool = True) -> None:
         print(f"  ratio with/without Don't Miss ({temperature}, medians): {ratio:.2f}")
 
 
+def hybrid_on(on: bool):
+    settings.NEWSDESK_SEARCH_HYBRID = on
+
+
+def newsdesk_find_lexical(text: str, language: str) -> None:
+    parsed = analyze_query(text)
+    correct_typos(parsed.all_words)
+    find(parsed, SearchFilters(languages=(language,)), 0, 10, hybrid=False)
+
+
+def report_speed(queries: list[tuple[str, str]], label: str, breakdown: bool) -> None:
+    """Latency in this process, lexical and hybrid, rounds alternated (machine load drifts)."""
+    rows: dict[str, list[tuple[float, float]]] = {}
+
+    def measure(name: str, fn, hybrid: bool, fresh: bool = False) -> None:
+        hybrid_on(hybrid)
+        rows.setdefault(name, []).append(latency(fn, queries, fresh_queries=fresh))
+
+    for _round in range(2):
+        measure("Newsdesk find, lexical only", newsdesk_find_lexical, False)
+        measure("Baseline " + label, baseline_query, False)
+        measure("run_search, lexical only", newsdesk_full, False)
+        measure("run_search, hybrid (new queries)", newsdesk_full, True, fresh=True)
+        measure("run_search, hybrid (repeated)", newsdesk_full, True)
+        measure("find, hybrid (new queries)", newsdesk_find, True, fresh=True)
+    hybrid_on(True)
+    n = IndexEntry.objects.count()
+    print(f"\n{len(queries)} queries over {n} articles (ms, in-process, best of 2 rounds)")
+    print(f"{'':38} {'p50':>7} {'p95':>7}")
+    best = {name: (min(r[0] for r in runs), min(r[1] for r in runs)) for name, runs in rows.items()}
+    for name, (p50, p95) in best.items():
+        print(f"{name:38} {p50:7.1f} {p95:7.1f}")
+    lexical, hybrid = best["run_search, lexical only"], best["run_search, hybrid (new queries)"]
+    ratios = f"p50 x{hybrid[0] / lexical[0]:.2f}, p95 x{hybrid[1] / lexical[1]:.2f}"
+    print(f"hybrid/lexical run_search (new queries): {ratios}")
+    if breakdown:
+        query_vector_cache.cache_clear()
+        search_breakdown.breakdown(newsdesk_full, queries)
+
+
+def report_sizes() -> None:
+    """Lexical and semantic index sizes in the database and on disk; this process's memory."""
+    from search.semantic import ann
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # tables and their indexes, each its own b-tree
+            cursor.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
+        else:  # pg_total_relation_size: the table with its indexes and TOAST
+            cursor.execute(
+                "SELECT relname, pg_total_relation_size(oid) FROM pg_class WHERE relkind = 'r'"
+            )
+        sizes = cursor.fetchall()
+    lexical = ("search_indexentry", "search_inde_", "search_fts", "search_termstat")
+    lexical += ("search_vocabularyterm", "search_termbitmap")
+    semantic = ("search_semanticvector", "search_semantic_changes")
+    for name, prefixes in (("lexical", lexical), ("semantic (table)", semantic)):
+        size = sum(int(b or 0) for table, b in sizes if table.startswith(prefixes))
+        print(f"{name + ' index size':34} {size / 1e6:8.1f} MB")
+    index = ann.index_for("page")
+    path = Path(settings.NEWSDESK_SEMANTIC_INDEX_DIR) / "page.usearch"
+    disk = path.stat().st_size if path.exists() else 0
+    print(
+        f"{'semantic ANN index (usearch)':34} {disk / 1e6:8.1f} MB file, "
+        f"{index.memory_bytes / 1e6:.1f} MB in memory, {len(index)} vectors"
+    )
+    print(f"{'this process resident (RSS)':34} {rss_mb():8.0f} MB (Django, encoder, ANN index)")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def default_ann_dir() -> Path:
+    name = Path(str(connection.settings_dict["NAME"])).stem
+    return Path(tempfile.gettempdir()) / f"nd_speed_ann_{connection.vendor}_{name}"
+
+
+def build_archive(args) -> None:
+    """N synthetic articles: bare pages, the lexical index, then the semantic vectors."""
+    from unittest import mock
+
+    from search.models import SemanticVector
+    from search.semantic import store as semantic_store
+
+    indexing.drop_term_bitmaps()  # or deleting 100,000 entries updates them row by row
+    IndexEntry.objects.all().delete()
+    SemanticVector.objects.filter(kind="page").delete()
+    ru, en, ru_urls = paragraphs()
+    print(f"{len(ru)} Russian and {len(en)} English paragraphs to draw from")
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ru")}
+    ids = create_pages(args.articles, locales)
+    docs = list(corpus(args.articles, ru, en))
+    if args.vectors == "embedded":
+        build_time = build_newsdesk(ids, iter(docs))
+        print(
+            f"Newsdesk index build: {build_time:.1f} s for {args.articles} articles "
+            f"({args.articles / build_time:.0f} articles/s, analysis and embedding included)"
+        )
+    else:
+        with mock.patch.object(semantic_store, "store_texts", return_value=0):
+            build_time = build_newsdesk(ids, iter(docs))
+        print(
+            f"Newsdesk lexical index build: {build_time:.1f} s for {args.articles} articles "
+            f"({args.articles / build_time:.0f} articles/s, analysis included)"
+        )
+        ru_vectors, en_vectors = speed_vectors.paragraph_vectors(ru_urls, en, args.vectors_from)
+        rows = (
+            (page_id, language, title, body, doc[2], doc[3])
+            for (_, language, title, body, _), doc, page_id in zip(
+                corpus_indexed(args.articles, ru, en), docs, ids, strict=True
+            )
+        )
+        seconds = speed_vectors.store_derived(rows, ru_vectors, en_vectors)
+        print(f"semantic vectors (derived, see speed_vectors.py) stored in {seconds:.0f} s")
+    sample = [(d[2], d[3], d[1]) for d in docs[:: max(1, len(docs) // 300)]]
+    per = speed_vectors.encoder_cost(sample)
+    print(
+        f"encoder: {per:.1f} ms per article measured on {len(sample)} of them, so embedding "
+        f"all {args.articles} takes ~{per * args.articles / 1000:.0f} s (the semantic build)"
+    )
+
+
+def adopt_ann(source: Path, directory: Path) -> None:
+    """Use the ANN file another database's build saved, when its vectors are this database's
+    (the same corpus built with the same seeds: the page ids and derived vectors match).
+    Checked on a sample of keys; the watermark becomes this table's newest stamp."""
+    import json
+    import shutil
+
+    import numpy as np
+    from usearch.index import Index
+
+    from search.models import SemanticVector
+
+    directory.mkdir(parents=True, exist_ok=True)
+    index = Index.restore(str(source / "page.usearch"))
+    rows = SemanticVector.objects.filter(kind="page", live=True).order_by("?")[:500]
+    for key, data in rows.values_list("key", "vector"):
+        stored = index.get(np.uint64(key), dtype=np.int8)
+        if stored is None or stored.tobytes() != bytes(data):
+            raise SystemExit(f"{source}: vector of page {key} differs; build without --ann-from")
+    meta = json.loads((source / "page.json").read_text())
+    newest = SemanticVector.objects.filter(kind="page").order_by("-updated_at").first()
+    meta["watermark"] = newest.updated_at.isoformat() if newest else None
+    shutil.copyfile(source / "page.usearch", directory / "page.usearch")
+    (directory / "page.json").write_text(json.dumps(meta))
+    print(f"ANN index adopted from {source} (500 sampled vectors identical)")
+
+
+def build_ann(reuse: bool, ann_from: Path | None = None) -> None:
+    """The ANN index: built from the table and saved (unless a saved one is reused), loaded."""
+    from search.semantic import ann
+
+    directory = Path(settings.NEWSDESK_SEMANTIC_INDEX_DIR)
+    path = directory / "page.usearch"
+    if ann_from and not path.exists():
+        adopt_ann(ann_from, directory)
+    if not (reuse and path.exists()):
+        for old in directory.glob("page.*"):
+            old.unlink()
+        settings.NEWSDESK_SEMANTIC_INDEX_DIR = ""
+        ann.reset_all()
+        started = time.perf_counter()
+        ann.index_for("page").ensure_loaded()
+        print(f"ANN index built from the table in {time.perf_counter() - started:.1f} s")
+        settings.NEWSDESK_SEMANTIC_INDEX_DIR = str(directory)
+        ann.index_for("page").save()
+    ann.reset_all()
+    started = time.perf_counter()
+    ann.index_for("page").ensure_loaded()
+    print(
+        f"ANN index ({len(ann.index_for('page'))} vectors) loaded from {path} and synced in "
+        f"{time.perf_counter() - started:.2f} s; file {path.stat().st_size / 1e6:.1f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -386,7 +590,37 @@ def main() -> None:
         default=300,
         help="real articles imported to time Don't Miss (0 skips that part)",
     )
+    parser.add_argument(
+        "--vectors",
+        choices=("derived", "embedded"),
+        default="derived",
+        help="semantic vectors of the synthetic articles (see benchmarks/speed_vectors.py)",
+    )
+    parser.add_argument(
+        "--vectors-from",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "nd_bench_kw.sqlite3",
+        help="SQLite file with ru-news-kw-eval imported (search_http.py --keep-database)",
+    )
+    parser.add_argument(
+        "--ann-dir",
+        type=Path,
+        default=None,
+        help="where the ANN index file is saved and loaded (default: beside the database)",
+    )
+    parser.add_argument(
+        "--ann-from",
+        type=Path,
+        help="with --reuse: adopt the ANN file of the other database's identical build",
+    )
+    parser.add_argument("--build-only", action="store_true", help="build, then stop")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="time each step of a hybrid run_search"
+    )
     args = parser.parse_args()
+    settings.NEWSDESK_SEMANTIC_INDEX_DIR = str(args.ann_dir or default_ann_dir())
+    # Production's sync interval, not the test settings' 0 (a database query per search).
+    settings.NEWSDESK_SEMANTIC_SYNC_SECONDS = 2.0
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)
@@ -398,40 +632,22 @@ def main() -> None:
     existing = IndexEntry.objects.count()
     if args.reuse and existing:
         print(f"reusing {existing} indexed articles")
-        build_time = None
     else:
-        indexing.drop_term_bitmaps()  # or deleting 100,000 entries updates them row by row
-        IndexEntry.objects.all().delete()
-        ru, en = paragraphs()
-        print(f"{len(ru)} Russian and {len(en)} English paragraphs to draw from")
-        locales = {
-            code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ru")
-        }
-        ids = create_pages(args.articles, locales)
-        build_time = build_newsdesk(ids, corpus(args.articles, ru, en))
-        print(
-            f"Newsdesk index build: {build_time:.1f} s for {args.articles} articles "
-            f"({args.articles / build_time:.0f} articles/s, analysis included)"
-        )
+        build_archive(args)
+    build_ann(args.reuse, args.ann_from)
     base_time = build_baseline(args.reuse)
     label = "FTS5 raw text" if connection.vendor == "sqlite" else "PostgreSQL 'russian'"
     if base_time is not None:
         print(f"Baseline ({label}) index build: {base_time:.1f} s (text already in the database)")
 
+    if args.build_only:
+        return
     if args.pages_only:
         dont_miss(args.dont_miss_articles or 300, compute=False)
         return
     queries = make_queries(args.queries)
-    ours = latency(newsdesk_find, queries)
-    base = latency(baseline_query, queries)
-    full = latency(newsdesk_full, queries)
-    n = IndexEntry.objects.count()
-    print(f"\n{len(queries)} queries over {n} articles (latency in ms, in-process)")
-    print(f"{'':34} {'p50':>7} {'p95':>7}")
-    print(f"{'Newsdesk find (count + top 10)':34} {ours[0]:7.1f} {ours[1]:7.1f}")
-    print(f"{'Baseline ' + label:34} {base[0]:7.1f} {base[1]:7.1f}")
-    print(f"{'Newsdesk run_search (+ snippets)':34} {full[0]:7.1f} {full[1]:7.1f}")
-    print(f"ratio Newsdesk/baseline: p50 x{ours[0] / base[0]:.2f}, p95 x{ours[1] / base[1]:.2f}")
+    report_speed(queries, label, args.breakdown)
+    report_sizes()
     if args.dont_miss_articles:
         dont_miss(args.dont_miss_articles)
 
