@@ -3,6 +3,11 @@
 Wagtail keeps each translation as its own page under its own language root, so the alternates
 come from pages sharing a translation_key (one query per sitemap page), not from Django's
 per-language URL reversing.
+
+``lastmod`` of an article is its ``dateModified`` (``ArticlePage.date_modified``: the newest
+notice, else its publication), the same date its JSON-LD and feed entry carry, so a re-save or a
+typo fix does not tell crawlers it changed and a correction does. Other pages keep
+``last_published_at``.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -45,6 +50,34 @@ def site_pages(request: HttpRequest):
     for root in roots:
         under_a_root |= Q(path__startswith=root.path)
     return Page.objects.live().public().filter(under_a_root).order_by("path")
+
+
+def with_article_dates(pages):
+    """Annotate what :func:`lastmod_of` needs, on a queryset of plain pages (no join per row)."""
+    return pages.annotate(
+        article_ptr=F("articlepage__page_ptr_id"),
+        article_display_date=F("articlepage__display_date"),
+        article_modified_at=F("articlepage__substantively_modified_at"),
+    )
+
+
+class _Row:
+    """A ``values()`` row read like a page by :func:`lastmod_of`."""
+
+    def __init__(self, row: dict):
+        self.__dict__.update(row)
+
+
+def lastmod_of(page):
+    """An article's dateModified (the same rule as ``ArticlePage.date_modified``), else the
+    page's last publication."""
+    if isinstance(page, ArticlePage):
+        return page.date_modified
+    if getattr(page, "article_ptr", None) is None:
+        return page.last_published_at
+    shown = page.article_display_date or page.first_published_at
+    dates = [d for d in (shown, page.article_modified_at) if d]
+    return max(dates, default=page.last_published_at)
 
 
 def alternates_for(request: HttpRequest, pages: list[Page]) -> dict:
@@ -81,10 +114,18 @@ class PagesSitemap(Sitemap):
         self.request = request
 
     def items(self):
-        return site_pages(self.request)
+        return with_article_dates(site_pages(self.request))
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        # Exact: the newest entry's lastmod, from four columns of each page.
+        rows = self.items().values(
+            "first_published_at",
+            "last_published_at",
+            "article_ptr",
+            "article_display_date",
+            "article_modified_at",
+        )
+        return max((d for row in rows if (d := lastmod_of(_Row(row)))), default=None)
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
@@ -93,7 +134,7 @@ class PagesSitemap(Sitemap):
             {
                 "item": p,
                 "location": absolute(self.request, p.get_url(self.request)),
-                "lastmod": p.last_published_at,
+                "lastmod": lastmod_of(p),
                 "alternates": alternates.get(p.translation_key, []),
             }
             for p in pages
@@ -122,7 +163,7 @@ class NewsSitemap(Sitemap):
         )[:NEWS_LIMIT]
 
     def get_latest_lastmod(self):
-        return max((p.last_published_at for p in self.items() if p.last_published_at), default=None)
+        return max((d for p in self.items() if (d := lastmod_of(p))), default=None)
 
     def _urls(self, page, protocol, domain):
         name = conf.site_name()
@@ -130,7 +171,7 @@ class NewsSitemap(Sitemap):
             {
                 "item": article,
                 "location": absolute(self.request, article.get_url(self.request)),
-                "lastmod": article.last_published_at,
+                "lastmod": lastmod_of(article),
                 "news": {
                     "name": name,
                     "language": self.language,

@@ -1,4 +1,4 @@
-"""Wagtail hooks of the originality guard: publish refusal, admin URLs, the overrides report."""
+"""Wagtail hooks of the originality guard: the publication gate, admin URLs, overrides report."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from articles.models import ArticlePage
+from articles.publish_gate import HOOK as PUBLISH_GATE_HOOK
+from articles.publish_gate import publication_refusal
 
 from . import admin_views
-from .guard import can_override, latest_check, publish_decision
+from .guard import can_override, latest_check
 from .highlight import percent
 from .models import OriginalityCheck
+from .publishing import refusal_for
 
 urls = [
     path("page/<int:page_id>/", admin_views.PageOriginalityView.as_view(), name="page"),
@@ -30,43 +33,29 @@ def register_integrity_urls():
     return [path("integrity/", include((urls, "integrity"), namespace="integrity"))]
 
 
-def refusal_message(why: str, share: float | None, may_override: bool, url: str) -> str:
-    if why == "pending":
-        text = _(
-            "Not published: the originality check of this version is still running. It was saved "
-            "as a draft; publish again in a moment."
-        )
-    elif why == "failed":
-        text = _("Not published: the originality check of this version failed.")
-    else:
-        text = _(
-            "Not published: %(share)s of this article is its sources' text, above the "
-            "threshold. Rewrite the highlighted passages in your own words."
-        ) % {"share": percent(share or 0)}
-    link = _("Publish with a reason") if may_override else _("See the passages")
+def refusal_html(text: str, page_id: int, user) -> str:
+    link = _("Publish with a reason") if can_override(user) else _("See the passages")
+    url = reverse("integrity:page", args=[page_id])
     return format_html('{} <a href="{}">{}</a>', text, url, link)
+
+
+# Every publication of an article asks the guard (articles/publish_gate.py, publishing.py).
+hooks.register(PUBLISH_GATE_HOOK, refusal_for)
 
 
 @hooks.register("before_publish_page")
 def refuse_unoriginal_publication(request, page):
-    """Publishing from the editor: allowed only below the threshold or with a recorded reason."""
+    """The editor's Publish button: the same gate, answered with a message instead of an error."""
     page = page.specific
     if not isinstance(page, ArticlePage):
         return None
-    decision = publish_decision(page)
-    if decision.allowed:
+    reason = publication_refusal(page, page.latest_revision, request.user)
+    if reason is None:
         return None
     if page.live and page.live_revision_id is None:
         # Creating and publishing in one go: Wagtail added the page live before asking us.
         ArticlePage.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
-    check = decision.check
-    url = reverse("integrity:page", args=[page.pk])
-    messages.error(
-        request,
-        refusal_message(
-            decision.why, check.share if check else None, can_override(request.user), url
-        ),
-    )
+    messages.error(request, refusal_html(reason, page.pk, request.user))
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -123,7 +112,8 @@ def refuse_unoriginal_bulk_publication(request, action_type, objects, action_cla
     for obj in objects:
         page = obj.specific if hasattr(obj, "specific") else obj
         if isinstance(page, ArticlePage):
-            if not publish_decision(page.get_latest_revision_as_object()).allowed:
+            revision = page.get_latest_revision()
+            if publication_refusal(page.get_latest_revision_as_object(), revision, request.user):
                 refused.append(page)
     if not refused:
         return None

@@ -32,6 +32,7 @@ from ..credits import format_credit, outlet_name_in
 from ..forms import ArticlePageForm
 from ..kinds import DEFAULT_KIND, ArticleKind, kind_label, schema_type
 from ..notice_dates import latest_notice_date
+from ..publish_gate import PublicationRefused, check_publication
 from ..querysets import ArticlePageManager
 from ..reading_time import body_word_count, reading_minutes, reading_time_label
 from .withdrawn import WithdrawnServeMixin
@@ -169,6 +170,23 @@ class ArticlePage(ViewRestrictionsMixin, WithdrawnServeMixin, Page):
         if kwargs.get("update_fields") is None:  # Wagtail's bookkeeping saves skip a query
             self.substantively_modified_at = latest_notice_date(self)
         return super().save(*args, **kwargs)
+
+    def publish(self, revision, user=None, *args, **kwargs):
+        """Every publication but the editor's own passes here (articles/publish_gate.py).
+
+        A refused scheduled publication does not raise (``publish_scheduled`` goes on with the
+        other pages): the revision loses its approved go-live time so it is not retried every
+        run; the gate has logged it and told the editors.
+        """
+        try:
+            check_publication(revision.as_object(), revision, user)
+        except PublicationRefused:
+            if revision.approved_go_live_at is None:
+                raise
+            type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+            revision.approved_go_live_at = None
+            return None
+        return super().publish(revision, user, *args, **kwargs)
 
     @property
     def effective_date(self):

@@ -100,3 +100,35 @@ def test_publisher_names_the_corrections_policy(client, newsroom, settings):
     assert publisher["correctionsPolicy"] == "http://testserver/ru/corrections/policy/"
     assert publisher["publishingPrinciples"] == publisher["correctionsPolicy"]
     assert client.get("/ru/corrections/policy/").status_code == 200
+
+
+def sitemap_lastmod(client, path: str, loc: str) -> datetime:
+    root = etree.fromstring(client.get(path).content)
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    for url in root.findall(f"{sm}url"):
+        if url.findtext(f"{sm}loc") == loc:
+            return datetime.fromisoformat(url.findtext(f"{sm}lastmod"))
+    raise AssertionError(f"{loc} not in {path}")
+
+
+def test_sitemap_lastmod_follows_date_modified_not_every_republish(client, newsroom):
+    page = ArticlePage.objects.get(pk=newsroom["port_en"].pk)
+    loc = "http://testserver" + page.get_url()
+    assert sitemap_lastmod(client, "/sitemap-pages.xml", loc) == page.first_published_at
+    page.dek = "Ships are back in the harbour, and busier."
+    page.save_revision().publish()  # a re-save: last_published_at moves, dateModified not
+    page.refresh_from_db()
+    assert page.last_published_at > page.first_published_at
+    assert sitemap_lastmod(client, "/sitemap-pages.xml", loc) == page.first_published_at
+
+    add_notice(page, text="The harbour is in the north, not the south.")
+    page.refresh_from_db()
+    moved = page.substantively_modified_at
+    assert moved is not None and moved > page.first_published_at
+    assert sitemap_lastmod(client, "/sitemap-pages.xml", loc) == moved
+    root = etree.fromstring(client.get("/sitemap.xml").content)
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = {
+        s.findtext(f"{sm}loc"): s.findtext(f"{sm}lastmod") for s in root.findall(f"{sm}sitemap")
+    }
+    assert datetime.fromisoformat(index["http://testserver/sitemap-pages.xml"]) >= moved

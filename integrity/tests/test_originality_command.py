@@ -88,7 +88,9 @@ def test_missing_file_and_missing_target_are_errors(tmp_path):
 def test_page_report_by_id_and_by_url():
     source = make_source_article(language="de", title=SOURCE_DE_TITLE, text=SOURCE_DE)
     copied = make_article(
-        body=body_blocks(*TRANSLATIONS["en"].split(". ")[:6], subheading=None), sources=[source]
+        body=body_blocks(*TRANSLATIONS["en"].split(". ")[:6], subheading=None),
+        sources=[source],
+        live=False,  # a copy cannot go live: the publication gate refuses it
     )
     original = make_article(body=body_blocks(INTERPRETATION_EN), sources=[source])
 

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A publication refused by the gate (the originality guard) -> a message, not a 403.
+    "integrity.middleware.PublicationRefusedMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
