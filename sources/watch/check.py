@@ -2,21 +2,21 @@
 
 The page is fetched at its stored URL, not found through the feed (it has usually left the
 feed by then), with the ETag/Last-Modified of the last fetch so an unchanged page costs a 304.
-A new text is stored by ``ingest.storage.store_article`` like any other change; a 404/410, or a
-redirect that lands on the outlet's home page, is a withdrawal.
+A new text is stored by ``ingest.storage.store_article`` like any other change; a 404/410, a
+redirect to the outlet's home or to a section page, or a 200 page saying the article was removed
+is a withdrawal (the narrow rules are in ``withdrawal.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
 
 from ..extraction import ExtractionError, extract_article
-from ..fetching.client import Fetcher, FetchResult
+from ..fetching.client import Fetcher
 from ..fetching.errors import FetchError, HTTPStatusError
 from ..ingest.records import ArticleData, merge_page
 from ..ingest.runs import PAGE_ACCEPT
@@ -25,6 +25,7 @@ from ..models import SourceArticle
 from .events import record_event
 from .models import SourceEvent, SourceWatch
 from .schedule import finish
+from .withdrawal import redirect_withdrawal, removal_notice, visible_text
 
 GONE_STATUSES = frozenset({404, 410})
 
@@ -38,23 +39,6 @@ class CheckOutcome:
     status: str
     http_status: int | None = None
     error: str = ""
-
-
-def _home_path(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return (parts.hostname or "").removeprefix("www."), parts.path.rstrip("/")
-
-
-def redirected_home(article: SourceArticle, result: FetchResult) -> bool:
-    """A redirect that ends on the site's front page (``/``, or the outlet's homepage URL) is
-    how many outlets take an article down without a 404."""
-    if not result.redirects:
-        return False
-    host, path = _home_path(result.url)
-    if path == "" and not urlsplit(result.url).query:
-        return True
-    homepage = article.outlet.homepage
-    return bool(homepage) and (host, path) == _home_path(homepage)
 
 
 def check_watch(watch: SourceWatch, fetcher: Fetcher, now: datetime | None = None) -> CheckOutcome:
@@ -87,12 +71,17 @@ def _fetch_and_store(
     if result.not_modified:
         _back_again(watch)
         return Status.UNCHANGED, result.status, ""
-    if redirected_home(article, result):
-        _withdraw(article, watch, now, f"redirected to the outlet's home page {result.url}")
+    gone = redirect_withdrawal(article, result)
+    if gone:
+        _withdraw(article, watch, now, gone)
         return Status.WITHDRAWN, result.status, ""
     try:
         page = extract_article(result.body, url=result.url, http_charset=result.encoding)
     except ExtractionError as exc:
+        gone = removal_notice(article, visible_text(result.body))
+        if gone:
+            _withdraw(article, watch, now, gone)
+            return Status.WITHDRAWN, result.status, ""
         return Status.FAILED, result.status, f"ExtractionError: {exc}"
     base = ArticleData(
         url=article.url,
@@ -101,6 +90,10 @@ def _fetch_and_store(
         language=article.language,
     )
     data = merge_page(base, page, result)
+    gone = removal_notice(article, data.text.strip() or visible_text(result.body))
+    if gone:
+        _withdraw(article, watch, now, gone)
+        return Status.WITHDRAWN, result.status, ""
     _back_again(watch)
     if not data.text.strip():
         # A changed layout or a consent wall, not an article emptied by its outlet: storing it
