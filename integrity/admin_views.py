@@ -6,8 +6,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -16,6 +19,8 @@ from articles.models import ArticlePage
 from .guard import can_override, latest_check, publish_decision, publish_with_reason
 from .highlight import percent, side_by_side
 from .models import OriginalityOverride
+from .panels import TEMPLATE as PANEL_TEMPLATE
+from .panels import panel_context
 
 
 class OverrideForm(forms.Form):
@@ -24,6 +29,18 @@ class OverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+
+
+class PanelStateView(View):
+    """The editor panel's current rendering as JSON, for its own refresh (originality-panel.js)."""
+
+    def get(self, request, page_id: int):
+        page = get_object_or_404(ArticlePage, pk=page_id)
+        if not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        context = panel_context(page)
+        html = render_to_string(PANEL_TEMPLATE, context, request=request)
+        return JsonResponse({"state": context["state"], "html": html})
 
 
 class PageOriginalityView(WagtailAdminTemplateMixin, TemplateView):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -24,8 +25,14 @@ from .publishing import refusal_for
 
 urls = [
     path("page/<int:page_id>/", admin_views.PageOriginalityView.as_view(), name="page"),
+    path("page/<int:page_id>/panel/", admin_views.PanelStateView.as_view(), name="panel"),
     path("overrides/", admin_views.OverridesReportView.as_view(), name="overrides"),
 ]
+
+
+@hooks.register("insert_editor_js")
+def originality_panel_js():
+    return format_html('<script src="{}"></script>', static("integrity/originality-panel.js"))
 
 
 @hooks.register("register_admin_urls")
