@@ -38,7 +38,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«„»(\[]?[A-ZÀ-ÝĄĆĘŁ
 
 
 def _sentences(paragraphs: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for paragraph in paragraphs:
         out.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
     return out
