@@ -27,3 +27,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa:
 # The semantic ANN index lives in memory (built from the table) and follows every write at once.
 NEWSDESK_SEMANTIC_INDEX_DIR = ""
 NEWSDESK_SEMANTIC_SYNC_SECONDS = 0
+# Browser tests share one in-memory SQLite database (shared cache) with the threaded live server,
+# where two writers collide at once ("database table is locked") instead of waiting: the editor's
+# periodic editing-session ping was one of them. Once per 10 minutes is never, in a test.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
