@@ -62,10 +62,14 @@ def fresh_semantic_index():
     They live in process memory while each test's rows are rolled back, so without this a
     vector of an earlier test's page, whose id SQLite hands out again, would come back as a
     semantic hit for another page. Here (the project's root conftest) because tests of every
-    app search through it, and core's fixtures may not import search.
+    app search through it, and core's fixtures may not import search. Query expansion's
+    vocabulary (built from the archive's terms, search/expansion.py) is dropped likewise.
     """
+    from search import expansion
     from search.semantic import ann
 
     ann.reset_all()
+    expansion.forget()
     yield
     ann.reset_all()
+    expansion.forget()

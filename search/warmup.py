@@ -11,8 +11,9 @@ forks its workers can share the expensive part:
   semantic index (copy-on-write pages).
 - `warm_up_worker()` runs one search per content language in the worker itself (gunicorn's
   `post_worker_init` hook): its own database connection, the archive statistics the ranking
-  uses, the query path's caches and the semantic ANN index (loaded from its saved file, see
-  search/semantic/ann.py). A failure is logged and never stops the worker.
+  uses, the query path's caches, query expansion's vocabulary and the semantic ANN index
+  (loaded from its saved file, see search/semantic/ann.py). A failure is logged and never
+  stops the worker.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
 
-from . import analysis, query
+from . import analysis, expansion, query
 from .backends import SearchFilters, get_backend
 from .semantic.encoding import embed_query
 
@@ -42,6 +43,9 @@ def warm_up_process() -> float:
     analysis.warm_up(SAMPLE_TEXT)
     # The sentence encoder (~2 s, ~120 MB): loaded before the fork, shared by the workers.
     embed_query(SAMPLE_TEXT)
+    # The word vectors of query expansion (~1 s, ~30 MB), shared the same way.
+    if expansion.enabled():
+        expansion.load_vectors()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Search")
@@ -57,6 +61,8 @@ def warm_up_worker() -> float:
     try:
         get_backend()
         query.archive_stats()
+        if expansion.enabled():
+            expansion.warm_up()  # its vocabulary matrix is built from this database's terms
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             query.run_search(SAMPLE_TEXT.split()[0], SearchFilters(languages=(code,)))
     except Exception:  # a cold database must not keep the worker from serving

@@ -373,6 +373,11 @@ NEWSDESK_SEMANTIC_BATCH = int(os.environ.get("NEWSDESK_SEMANTIC_BATCH", "500"))
 # Reader search and /api/search fuse semantic candidates into the lexical ranking (off: lexical
 # only, as before the semantic index).
 NEWSDESK_SEARCH_HYBRID = os.environ.get("NEWSDESK_SEARCH_HYBRID", "1").lower() in {"1", "true"}
+# Query expansion with navec word vectors inside the hybrid ranking (search/expansion.py).
+NEWSDESK_SEARCH_EXPANSION = os.environ.get("NEWSDESK_SEARCH_EXPANSION", "1").lower() in {
+    "1",
+    "true",
+}
 # Interrupted tasks (core/task_health.py): a worker beats every HEARTBEAT seconds; a RUNNING task
 # whose worker is silent for DEAD_AFTER seconds is retried, up to MAX_ATTEMPTS runs in all.
 NEWSDESK_TASK_HEARTBEAT_SECONDS = float(os.environ.get("NEWSDESK_TASK_HEARTBEAT_SECONDS", "10"))

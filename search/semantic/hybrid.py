@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 
+from .. import expansion
 from ..analysis import ParsedQuery, slots_from_index_text
 from ..backends import Hit, SearchFilters
 from ..backends.base import TermGroup
@@ -75,13 +76,20 @@ def find_hybrid(
     lexical: list[Hit] = lexical_page(0, blend.depth) if count else []
     vector = query_vector(text)
     semantic = search_pages(vector, filters, blend.semantic_depth, min_similarity=blend.alone_min)
+    expanded = (
+        expansion.expanded_candidates(groups, filters)
+        if blend.expansion_weight and expansion.enabled()
+        else []
+    )
     # Lexical hits below alone_min still get their (small) semantic share: fetch their similarity.
     lexical_ids = [h.page_id for h in lexical]
+    known = {h.key for h in semantic}
     fused = fuse(
         lexical_ids,
-        [*semantic, *_similarities(lexical_ids, vector, {h.key for h in semantic})],
+        [*semantic, *_similarities([*lexical_ids, *expanded], vector, known)],
         blend,
         title_matches(lexical_ids, groups),
+        expanded,
     )
     extra = sum(1 for f in fused if f.semantic_only)
     published = {h.page_id: h.published_at for h in lexical}
@@ -96,10 +104,10 @@ def find_hybrid(
 
 
 def _similarities(page_ids: list[int], vector, known: set[int]):
-    """Similarity of the lexical candidates the ANN search did not return: their vectors are
-    read from the in-memory index (the bytes the table holds, synced as for the search), not
-    from the database, and scored in one matrix product."""
-    missing = [p for p in page_ids if p not in known]
+    """Similarity of the lexical and expanded candidates the ANN search did not return: their
+    vectors are read from the in-memory index (the bytes the table holds, synced as for the
+    search), not from the database, and scored in one matrix product."""
+    missing = list(dict.fromkeys(p for p in page_ids if p not in known))
     if not missing or vector.size == 0:
         return []
     stored = index_for(PAGE).vectors(missing)
