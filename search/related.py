@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from datetime import datetime
 
+import numpy as np
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -24,7 +25,10 @@ from core.purge import purge_site, schedule_purge
 
 from .analysis import slots_from_index_text
 from .backends import SearchFilters, get_backend
-from .models import IndexEntry, RelatedArticles, TermStat
+from .models import IndexEntry, RelatedArticles, SemanticVector, TermStat
+from .semantic.encoding import dequantize
+from .semantic.service import search_pages
+from .semantic.store import PAGE
 
 STORED_COUNT = 8
 QUERY_TERMS = 24
@@ -35,6 +39,11 @@ TITLE_TERM_WEIGHT = 3.0
 # equals the reader gets the more contemporary article.
 RECENCY_SCALE_DAYS = 365.0
 RECENCY_FLOOR = 0.5
+# Share of the stored sentence-embedding cosine (search/semantic, the vectors the search index
+# already holds) in the similarity; its nearest neighbours join the candidates. Measured with
+# benchmarks/search_quality.py ("Don't Miss" with the semantic blend, docs/search.md).
+SEMANTIC_WEIGHT = 0.0
+SEMANTIC_CANDIDATES = 40
 
 
 def term_frequencies(title_terms: str, body_terms: str) -> Counter:
@@ -115,8 +124,19 @@ def store_vectors(page_ids: list[int], df: dict[str, int] | None = None) -> None
     )
 
 
-def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
-    """Ids of the `count` most similar indexed articles, best first (empty if not indexed)."""
+def _semantic_vectors(page_ids: list[int]) -> dict[int, np.ndarray]:
+    rows = SemanticVector.objects.filter(kind=PAGE, key__in=page_ids, live=True)
+    return {int(k): dequantize(v) for k, v in rows.values_list("key", "vector") if v}
+
+
+def compute_related(
+    page_id: int, count: int = STORED_COUNT, semantic_weight: float | None = None
+) -> list[int]:
+    """Ids of the `count` most similar indexed articles, best first (empty if not indexed).
+
+    `semantic_weight` (default SEMANTIC_WEIGHT) blends in the cosine of the stored semantic
+    vectors: similarity = (1 - w) x TF-IDF cosine + w x embedding cosine."""
+    weight = SEMANTIC_WEIGHT if semantic_weight is None else semantic_weight
     entry = (
         IndexEntry.objects.filter(pk=page_id)
         .only("page_id", "language", "published_at", "story_id")
@@ -136,6 +156,16 @@ def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
         {t: vector[t] for t in top}, SearchFilters(languages=(entry.language,)), CANDIDATES + 1
     )
     candidate_ids = [pk for pk in found if pk != page_id]
+    embedded: dict[int, np.ndarray] = {}
+    if weight:
+        own = _semantic_vectors([page_id]).get(page_id)
+        if own is not None:
+            near = search_pages(
+                own, SearchFilters(languages=(entry.language,)), SEMANTIC_CANDIDATES
+            )
+            seen = set(candidate_ids)
+            candidate_ids += [h.key for h in near if h.key != page_id and h.key not in seen]
+            embedded = _semantic_vectors([page_id, *candidate_ids])
     vectors = dict(
         RelatedArticles.objects.filter(pk__in=candidate_ids, vector__isnull=False).values_list(
             "page_id", "vector"
@@ -159,6 +189,9 @@ def compute_related(page_id: int, count: int = STORED_COUNT) -> list[int]:
             continue
         published, story_id = meta[pk]
         similarity = cosine(vector, vectors[pk])
+        if weight and page_id in embedded and pk in embedded:
+            semantic = max(0.0, float(embedded[page_id] @ embedded[pk]))
+            similarity = (1.0 - weight) * similarity + weight * semantic
         score = similarity * recency_factor(entry.published_at, published)
         scored.append((score, published, pk, story_id))
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
