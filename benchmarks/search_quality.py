@@ -59,7 +59,7 @@ django.setup()
 import pymorphy3  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 
 from articles.models import ArticlePage  # noqa: E402
 from core.testing.shared_data import shared_data_root  # noqa: E402
@@ -68,7 +68,7 @@ from search import indexing  # noqa: E402
 from search import query as search_query  # noqa: E402
 from search.analysis import analyze_query  # noqa: E402
 from search.backends import SearchFilters  # noqa: E402
-from search.models import ImportedArticle, RelatedArticles  # noqa: E402
+from search.models import ImportedArticle, IndexEntry, RelatedArticles  # noqa: E402
 from search.query import find  # noqa: E402
 from search.related import compute_all  # noqa: E402
 from search.semantic.service import search_pages  # noqa: E402
@@ -205,6 +205,12 @@ def hybrid_top(query: str) -> list[int]:
     return newsdesk_top(query, hybrid=True)
 
 
+def hybrid_no_expansion_top(query: str) -> list[int]:
+    """The fusion without query expansion (search/expansion.py): its before/after."""
+    with override_settings(NEWSDESK_SEARCH_EXPANSION=False):
+        return newsdesk_top(query, hybrid=True)
+
+
 def semantic_top(query: str) -> list[int]:
     """The semantic index alone (search.semantic.service.search_pages)."""
     return [h.key for h in search_pages(query, SearchFilters(languages=("ru",)), DEPTH)]
@@ -253,8 +259,28 @@ def russian_top(query: str) -> list[int]:
     return []
 
 
-def score(system, queries, halves) -> dict[tuple[str, str], tuple[float, ...]]:
-    """(form, half) -> (R@10, MRR, R@50, R@100, ms/query); half "all" is both halves."""
+def no_lemma_sets(queries) -> set[frozenset]:
+    """Relevant sets of the keywords no relevant article contains a lemma of (base form)."""
+    out = set()
+    for kind, text, relevant in queries:
+        if kind != "base":
+            continue
+        terms = analyze_query(text).all_terms
+        rows = IndexEntry.objects.filter(page_id__in=relevant).values_list(
+            "title_terms", "body_terms"
+        )
+        if not any(terms & set(re.split(r"[ |]", f"{t} {b}")) for t, b in rows):
+            out.add(frozenset(relevant))
+    return out
+
+
+def score(
+    system, queries, halves, no_lemma: set[frozenset] = frozenset()
+) -> dict[tuple[str, str], tuple[float, ...]]:
+    """(form, half) -> (R@10, MRR, R@50, R@100, ms/query); half "all" is both halves.
+
+    Form "no-lemma" is the base-form queries whose relevant articles share no lemma with them
+    (a subset of "base", reported on its own: lexical search cannot find them)."""
     rows: dict[tuple[str, str], list[tuple[float, ...]]] = {}
     elapsed: dict[str, float] = {}
     for q_kind, text, relevant in queries:
@@ -268,13 +294,17 @@ def score(system, queries, halves) -> dict[tuple[str, str], tuple[float, ...]]:
             len(set(top[:50]) & relevant) / min(len(relevant), 50),
             len(set(top[:100]) & relevant) / min(len(relevant), 100),
         )
-        for half in ("all", halves[frozenset(relevant)]):
-            rows.setdefault((q_kind, half), []).append(figures)
+        kinds = [q_kind]
+        if q_kind == "base" and frozenset(relevant) in no_lemma:
+            kinds.append("no-lemma")
+        for kind in kinds:
+            for half in ("all", halves[frozenset(relevant)]):
+                rows.setdefault((kind, half), []).append(figures)
     out = {}
     for (kind, half), figures in rows.items():
         n = sum(1 for q in queries if q[0] == kind)
         means = tuple(statistics.mean(column) for column in zip(*figures, strict=True))
-        out[(kind, half)] = (*means, elapsed[kind] * 1000 / max(n, 1))
+        out[(kind, half)] = (*means, elapsed.get(kind, 0.0) * 1000 / max(n, 1))
     return out
 
 
@@ -307,6 +337,29 @@ def dont_miss(docs, url_to_page, sample: int) -> tuple[float, float]:
         for pk in pages:
             RelatedArticles.objects.filter(page_id=pk).update(related_ids=stored.get(pk, []))
     return ours, statistics.mean(baseline_scores)
+
+
+def dont_miss_blends(docs, url_to_page, sample: int, weights) -> dict[float, float]:
+    """The same share for neighbours recomputed with the stored semantic vectors blended in
+    at each weight (search.related.compute_related(semantic_weight=w); 0 = TF-IDF only)."""
+    from search.related import compute_related
+
+    keywords_by_page = {
+        url_to_page[d["url"]]: set(d["keywords"]) for d in docs if d["url"] in url_to_page
+    }
+    pages = [pk for pk, kws in keywords_by_page.items() if kws]
+    pages = random.Random(7).sample(pages, min(sample, len(pages)))
+    out = {}
+    for weight in weights:
+        shares = []
+        for pk in pages:
+            related_ids = compute_related(pk, semantic_weight=weight)[:4]
+            good = sum(
+                1 for r in related_ids if keywords_by_page.get(r, set()) & keywords_by_page[pk]
+            )
+            shares.append(good / len(related_ids) if related_ids else 0.0)
+        out[weight] = statistics.mean(shares)
+    return out
 
 
 def page_timing(url_to_page, sample: int = 60) -> tuple[float, float]:
@@ -348,6 +401,13 @@ def main() -> None:
         "--skip-related", action="store_true", help="only the search figures (no Don't Miss)"
     )
     parser.add_argument(
+        "--dont-miss-weights",
+        type=float,
+        nargs="*",
+        default=[0.0, 0.2, 0.4, 0.6],
+        help="semantic weights of the recomputed Don't Miss lists",
+    )
+    parser.add_argument(
         "--max-keywords", type=int, default=None, help="a fixed random sample of keywords"
     )
     args = parser.parse_args()
@@ -373,13 +433,19 @@ def main() -> None:
         "Newsdesk, database rank only": newsdesk_database_rank_top,
         "Newsdesk semantic only": semantic_top,
         "Newsdesk hybrid (site default)": hybrid_top,
+        "Newsdesk hybrid, no expansion": hybrid_no_expansion_top,
         "Wagtail database backend": wagtail_top,
     }
     if connection.vendor == "postgresql":
         prepare_russian_baseline()
         systems["PostgreSQL 'russian'"] = russian_top
     halves = split_halves(queries)
-    results = {name: score(fn, queries, halves) for name, fn in systems.items()}
+    no_lemma = no_lemma_sets(queries)
+    print(
+        f"{len(no_lemma)} keywords share no lemma with any relevant article "
+        f"({sum(1 for k in no_lemma if halves[k] == 'held-out')} held-out)"
+    )
+    results = {name: score(fn, queries, halves, no_lemma) for name, fn in systems.items()}
 
     print()
     print(
@@ -388,7 +454,9 @@ def main() -> None:
     )
     for name, by_key in results.items():
         for half in ("held-out", "tune", "all"):
-            for kind in ("base", "inflected"):
+            for kind in ("base", "inflected", "no-lemma"):
+                if (kind, half) not in by_key:
+                    continue
                 r10, mrr, r50, r100, ms = by_key[(kind, half)]
                 print(
                     f"{name:30} {kind:10} {half:9} {r10:6.3f} {mrr:6.3f} {r50:6.3f} "
@@ -414,6 +482,10 @@ def main() -> None:
         f"Don't Miss top-4 sharing an editors' keyword: Newsdesk {ours_dm:.3f} vs "
         f"tag/section/recency baseline {base_dm:.3f} (x{ours_dm / max(base_dm, 1e-9):.2f})"
     )
+    for weight, share in dont_miss_blends(
+        docs, url_to_page, args.related_sample, args.dont_miss_weights
+    ).items():
+        print(f"Don't Miss recomputed, semantic weight {weight:.2f}: {share:.3f}")
     with_ms, without_ms = page_timing(url_to_page)
     print(
         f"Article page median render: with stored Don't Miss {with_ms:.1f} ms, "
