@@ -72,7 +72,7 @@ DEFAULT_EXPANSION = ExpansionParams()
 
 
 def enabled() -> bool:
-    return bool(getattr(settings, "NEWSDESK_SEARCH_EXPANSION", True))
+    return bool(settings.NEWSDESK_SEARCH_EXPANSION)
 
 
 @cache
