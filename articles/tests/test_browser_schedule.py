@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections
 from playwright.sync_api import expect
 
 from articles.testing.factories import make_article
-from core.testing.browser import SCREENSHOTS, sync_sequences
+from core.testing.browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +20,6 @@ COVERED = """(selector) => {
     return {hit: hit ? hit.outerHTML.slice(0, 200) : null, clickable: !!hit && button.contains(hit),
             box: [box.left, box.top, box.width, box.height]};
 }"""
-
-
-@pytest.fixture
-def site_url(restore_migrated_data, browser, live_server, django_db_serialized_rollback) -> str:
-    ContentType.objects.clear_cache()
-    for connection in connections.all(initialized_only=True):
-        sync_sequences(connection)
-    return live_server.url
 
 
 @pytest.fixture

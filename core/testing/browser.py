@@ -142,3 +142,20 @@ def restore_migrated_data(django_db_blocker) -> Iterator[None]:
     # Wagtail caches site root paths in Django's cache; they may name pages that are gone.
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture
+def site_url(restore_migrated_data, browser, live_server, django_db_serialized_rollback) -> str:
+    """The live server's base URL; its database is the (transactional) test database.
+
+    A browser module that ran earlier in this worker may have reloaded the database without
+    clearing the in-process content type cache or with reset id sequences; start from what the
+    database holds.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    ContentType.objects.clear_cache()
+    for connection in connections.all(initialized_only=True):
+        sync_sequences(connection)
+    return live_server.url

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections
 from django.test import override_settings
 from playwright.sync_api import expect
 
 from articles.testing.factories import body_blocks, make_article
-from core.testing.browser import SCREENSHOTS, sync_sequences
+from core.testing.browser import SCREENSHOTS
 from integrity.guard import run_check
 from integrity.models import OriginalityCheck
 from sources.testing.factories import make_source_article
@@ -34,14 +32,6 @@ NO_TASK_RUNS = {
         "QUEUES": ["default", "ingest"],
     }
 }
-
-
-@pytest.fixture
-def site_url(restore_migrated_data, browser, live_server, django_db_serialized_rollback) -> str:
-    ContentType.objects.clear_cache()
-    for connection in connections.all(initialized_only=True):
-        sync_sequences(connection)
-    return live_server.url
 
 
 @pytest.fixture

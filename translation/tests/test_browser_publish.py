@@ -24,7 +24,7 @@ from . import test_browser_translation as shared
 from .conftest import make_editor, make_english_article, russian_page
 from .test_browser_translation import messages, shot, visible
 
-site_url, tab = shared.site_url, shared.tab  # the shared fixtures
+tab = shared.tab  # the shared fixture (site_url comes from core.testing.browser)
 
 pytestmark = pytest.mark.browser
 

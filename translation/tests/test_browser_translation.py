@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections
 from playwright.sync_api import expect
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from core.testing.browser import SCREENSHOTS, sync_sequences
+from core.testing.browser import SCREENSHOTS
 from core.testing.factories import make_locales
 from translation import services
 
@@ -31,18 +29,6 @@ pytestmark = pytest.mark.browser
 TITLE = "Ministers meet in Brussels"
 TITLE_RU = "[ru] Ministers meet in Brussels"  # what the fake LibreTranslate answers
 PASSWORD = "pw"  # make_editor's password; MD5 hashing in test settings keeps login fast
-
-
-@pytest.fixture
-def site_url(restore_migrated_data, browser, live_server, django_db_serialized_rollback) -> str:
-    """The live server's base URL; its database is the (transactional) test database."""
-    # A browser module that ran earlier in this worker may have reloaded the database without
-    # clearing the in-process content type cache or with reset id sequences; start from what
-    # the database holds.
-    ContentType.objects.clear_cache()
-    for connection in connections.all(initialized_only=True):
-        sync_sequences(connection)
-    return live_server.url
 
 
 @pytest.fixture
